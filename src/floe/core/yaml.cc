@@ -1,0 +1,94 @@
+#include "floe/core/yaml.h"
+
+#include <charconv>
+#include <regex>
+
+#include <yaml-cpp/yaml.h>
+
+namespace floe {
+namespace {
+
+// YAML 1.2 core schema resolution of a plain scalar.
+nlohmann::json PlainScalar(const std::string& s) {
+  static const std::regex kNull("^(~|null|Null|NULL|)$");
+  static const std::regex kBool("^(true|True|TRUE|false|False|FALSE)$");
+  static const std::regex kInt("^[-+]?[0-9]+$");
+  static const std::regex kFloat(
+      "^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
+  if (std::regex_match(s, kNull)) return nullptr;
+  if (std::regex_match(s, kBool)) return s[0] == 't' || s[0] == 'T';
+  if (std::regex_match(s, kInt)) {
+    int64_t v = 0;
+    const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
+    auto [ptr, ec] = std::from_chars(begin, s.data() + s.size(), v);
+    if (ec == std::errc() && ptr == s.data() + s.size()) return v;
+    return s;  // too large for int64: keep the text, the model reader reports the type
+  }
+  if (std::regex_match(s, kFloat)) return std::stod(s);
+  return s;
+}
+
+Result<nlohmann::json> Convert(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      return nlohmann::json(nullptr);
+    case YAML::NodeType::Scalar:
+      if (node.Tag() == "!") return nlohmann::json(node.Scalar());  // quoted
+      return PlainScalar(node.Scalar());
+    case YAML::NodeType::Sequence: {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& item : node) {
+        FLOE_ASSIGN_OR_RETURN(auto v, Convert(item));
+        arr.push_back(std::move(v));
+      }
+      return arr;
+    }
+    case YAML::NodeType::Map: {
+      nlohmann::json obj = nlohmann::json::object();
+      for (const auto& kv : node) {
+        if (!kv.first.IsScalar()) {
+          return InvalidArgument("YAML line {}: mapping keys must be scalars",
+                                 kv.first.Mark().line + 1);
+        }
+        const std::string key = kv.first.Scalar();
+        if (obj.contains(key)) {
+          return InvalidArgument("YAML line {}: duplicate key '{}'", kv.first.Mark().line + 1,
+                                 key);
+        }
+        FLOE_ASSIGN_OR_RETURN(auto v, Convert(kv.second));
+        obj[key] = std::move(v);
+      }
+      return obj;
+    }
+  }
+  return Internal("unexpected YAML node type");
+}
+
+}  // namespace
+
+Result<nlohmann::json> YamlToJson(std::string_view yaml) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    return InvalidArgument("invalid YAML at line {}, column {}: {}", e.mark.line + 1,
+                           e.mark.column + 1, e.msg);
+  }
+  try {
+    return Convert(root);
+  } catch (const YAML::Exception& e) {
+    return InvalidArgument("invalid YAML: {}", e.msg);
+  }
+}
+
+Result<nlohmann::json> ParseJson(std::string_view text) {
+  try {
+    return nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.what() quotes the input near the error, which may hold a secret: give the position only.
+    return InvalidArgument("invalid JSON: syntax error at byte {}", e.byte);
+  }
+}
+
+}  // namespace floe
