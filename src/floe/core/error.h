@@ -54,11 +54,11 @@ bool IsRetryableKind(ErrorKind kind);
 class StorageErrorDetail {
  public:
   struct Fields {
-    std::string error_type;
-    std::string operation;
-    std::optional<std::string> table;
-    std::optional<std::string> namespace_;
-    std::string message;
+    std::string error_type{};
+    std::string operation{};
+    std::optional<std::string> table{};
+    std::optional<std::string> namespace_{};
+    std::string message{};
     bool retryable = false;
     int retry_count = 0;
   };

@@ -19,3 +19,14 @@ Result<nlohmann::json> YamlToJson(std::string_view yaml);
 Result<nlohmann::json> ParseJson(std::string_view text);
 
 }  // namespace floe
+
+namespace floe {
+
+// Parses a YAML document into model T through T::FromJson, so YAML and JSON share one reader.
+template <typename T>
+Result<T> ParseYamlModel(std::string_view yaml) {
+  FLOE_ASSIGN_OR_RETURN(auto json, YamlToJson(yaml));
+  return T::FromJson(json);
+}
+
+}  // namespace floe
