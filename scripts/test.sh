@@ -13,7 +13,10 @@ build_dir=build
 args=(-DFLOE_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo)
 if [ "${FLOE_SANITIZE:-0}" = "1" ]; then
   build_dir=build-asan
-  args+=(-DFLOE_SANITIZE=ON)
+  # gcc 12 reports false -Wmaybe-uninitialized / -Wstringop-overflow warnings in libstdc++ under
+  # sanitizer instrumentation, so this build shows warnings without failing on them; the plain
+  # build above keeps -Werror.
+  args=(-DFLOE_WERROR=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLOE_SANITIZE=ON)
   export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
   export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 fi

@@ -83,3 +83,26 @@ TEST(ClockTest, ManualClockAdvancesOnlyWhenToldOrSleptOn) {
 
 }  // namespace
 }  // namespace floe
+
+namespace floe {
+namespace {
+
+TEST(YamlTest, CoreSchemaScalarForms) {
+  auto j = YamlToJson("a: +5\nb: .5\nc: 5.\nd: 1.5e-3\ne: 1e\nf: 1.2.3\ng: 12-\nh: 99999999999999999999\n"
+                      "i: NULL\nj: False\nk: 0x1F\n");
+  ASSERT_TRUE(j.has_value());
+  EXPECT_EQ((*j)["a"], 5);
+  EXPECT_DOUBLE_EQ((*j)["b"].get<double>(), 0.5);
+  EXPECT_DOUBLE_EQ((*j)["c"].get<double>(), 5.0);
+  EXPECT_DOUBLE_EQ((*j)["d"].get<double>(), 0.0015);
+  EXPECT_EQ((*j)["e"], "1e");
+  EXPECT_EQ((*j)["f"], "1.2.3");
+  EXPECT_EQ((*j)["g"], "12-");
+  EXPECT_EQ((*j)["h"], "99999999999999999999");
+  EXPECT_TRUE((*j)["i"].is_null());
+  EXPECT_EQ((*j)["j"], false);
+  EXPECT_EQ((*j)["k"], "0x1F");
+}
+
+}  // namespace
+}  // namespace floe

@@ -1,30 +1,49 @@
 #include "floe/core/yaml.h"
 
 #include <charconv>
-#include <regex>
+#include <algorithm>
 
 #include <yaml-cpp/yaml.h>
 
 namespace floe {
 namespace {
 
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool IsYamlFloat(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  std::string_view exponent;
+  if (auto e = s.find_first_of("eE"); e != std::string_view::npos) {
+    exponent = s.substr(e + 1);
+    s = s.substr(0, e);
+    if (!exponent.empty() && (exponent[0] == '-' || exponent[0] == '+')) exponent.remove_prefix(1);
+    if (!AllDigits(exponent)) return false;
+  }
+  auto dot = s.find('.');
+  if (dot == std::string_view::npos) return AllDigits(s);
+  std::string_view whole = s.substr(0, dot), frac = s.substr(dot + 1);
+  if (whole.empty()) return AllDigits(frac);
+  return AllDigits(whole) && (frac.empty() || AllDigits(frac));
+}
+
 // YAML 1.2 core schema resolution of a plain scalar.
 nlohmann::json PlainScalar(const std::string& s) {
-  static const std::regex kNull("^(~|null|Null|NULL|)$");
-  static const std::regex kBool("^(true|True|TRUE|false|False|FALSE)$");
-  static const std::regex kInt("^[-+]?[0-9]+$");
-  static const std::regex kFloat(
-      "^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
-  if (std::regex_match(s, kNull)) return nullptr;
-  if (std::regex_match(s, kBool)) return s[0] == 't' || s[0] == 'T';
-  if (std::regex_match(s, kInt)) {
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
+  if (s == "true" || s == "True" || s == "TRUE") return true;
+  if (s == "false" || s == "False" || s == "FALSE") return false;
+  std::string_view digits = s;
+  if (digits[0] == '-' || digits[0] == '+') digits.remove_prefix(1);
+  if (AllDigits(digits)) {
     int64_t v = 0;
     const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
     auto [ptr, ec] = std::from_chars(begin, s.data() + s.size(), v);
     if (ec == std::errc() && ptr == s.data() + s.size()) return v;
     return s;  // too large for int64: keep the text, the model reader reports the type
   }
-  if (std::regex_match(s, kFloat)) return std::stod(s);
+  if (IsYamlFloat(s)) return std::stod(s);
   return s;
 }
 
