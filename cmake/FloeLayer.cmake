@@ -27,6 +27,10 @@ function(floe_add_layer name dir)
     list(APPEND deps floe_${d})
   endforeach()
   target_link_libraries(${target} ${scope} ${deps} ${ARG_LIBS})
+  if(FLOE_SANITIZE)
+    # Sanitized static libraries need the sanitizer runtimes in whatever links them.
+    target_link_options(${target} ${scope} -fsanitize=address,undefined)
+  endif()
   set_target_properties(${target} PROPERTIES EXPORT_NAME ${name} OUTPUT_NAME floe_${name})
   install(TARGETS ${target} EXPORT floeTargets
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
