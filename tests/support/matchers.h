@@ -36,3 +36,10 @@ MATCHER_P2(IsErrorWith, kind, message_matcher,
 }
 
 }  // namespace floe::testing
+
+// Asserts that a Result is OK and binds its value: FLOE_ASSERT_OK_AND_ASSIGN(auto x, Make()).
+#define FLOE_ASSERT_OK_AND_ASSIGN(lhs, expr)                     \
+  auto FLOE_CONCAT(test_result_, __LINE__) = (expr);             \
+  ASSERT_TRUE(FLOE_CONCAT(test_result_, __LINE__).has_value())   \
+      << FLOE_CONCAT(test_result_, __LINE__).error().ToString(); \
+  lhs = std::move(FLOE_CONCAT(test_result_, __LINE__)).value()
