@@ -22,6 +22,7 @@ template <typename T>
 class [[nodiscard]] Result : public std::expected<T, Error> {
  public:
   using std::expected<T, Error>::expected;
+  Result() = default;
   Result(Error error) : std::expected<T, Error>(std::unexpect, std::move(error)) {}  // NOLINT
 };
 

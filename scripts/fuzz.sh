@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer target with clang under ASan+UBSan and runs it for a while.
+#
+#   scripts/fuzz.sh metadata_json_fuzz 180      # target name, seconds (default 120)
+#
+# Seeds come from fuzz/corpus/<target>/ (if present) and are copied into build-fuzz/corpus/.
+# A crash leaves its input in build-fuzz/ (crash-*) and exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:?usage: scripts/fuzz.sh TARGET [SECONDS]}"
+seconds="${2:-120}"
+command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DFLOE_BUILD_FUZZ=ON -DFLOE_BUILD_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target "$target"
+corpus="build-fuzz/corpus/$target"
+mkdir -p "$corpus"
+if [ -d "fuzz/corpus/$target" ]; then cp -n fuzz/corpus/"$target"/* "$corpus"/ 2>/dev/null || true; fi
+# Extra seeds from files elsewhere (e.g. the shared fixture tables), never committed:
+#   FLOE_FUZZ_SEEDS="../shared/fixtures/**/*.metadata.json" scripts/fuzz.sh metadata_json_fuzz
+if [ -n "${FLOE_FUZZ_SEEDS:-}" ]; then
+  shopt -s globstar nullglob
+  for f in $FLOE_FUZZ_SEEDS; do cp "$f" "$corpus/seed-$(basename "$f")"; done
+fi
+cd build-fuzz
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  "./fuzz/$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "corpus/$target"
