@@ -9,8 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:?usage: scripts/fuzz.sh TARGET [SECONDS]}"
 seconds="${2:-120}"
-command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DFLOE_BUILD_FUZZ=ON -DFLOE_BUILD_TESTS=OFF \
+./scripts/install-deps.sh
+# libFuzzer needs clang; clang 16 is the first of Debian 12's to compile libstdc++'s <expected>.
+if ! command -v clang++-16 >/dev/null || [ ! -d /usr/lib/llvm-16/lib/clang/16/lib/linux ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends clang-16 libclang-rt-16-dev
+fi
+CC=clang-16 CXX=clang++-16 cmake -S . -B build-fuzz -G Ninja -DFLOE_BUILD_FUZZ=ON -DFLOE_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "$target"
 corpus="build-fuzz/corpus/$target"

@@ -9,8 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libfmt-dev libspdlog-dev libyaml-cpp-dev libcli11-dev libcpp-httplib-dev
   libsqlite3-dev libcurl4-openssl-dev libssl-dev
-  libzstd-dev libsnappy-dev liblz4-dev libdeflate-dev zlib1g-dev
-  clang libclang-rt-14-dev
+  libzstd-dev libsnappy-dev liblz4-dev libdeflate-dev zlib1g-dev zstd
 )
 
 missing=()
