@@ -46,6 +46,11 @@ TEST(JsonTest, SyntaxErrorDoesNotEchoInput) {
   EXPECT_THAT(bad.error().message(), ::testing::Not(::testing::HasSubstr("s3cr3t")));
 }
 
+TEST(JsonTest, NumberTooLargeIsAnErrorNotAnException) {
+  EXPECT_THAT(ParseJson(R"({"last-updated-ms": 17434053e02285})"),
+              IsError(ErrorKind::kInvalidArgument));
+}
+
 TEST(SecretStringTest, NeverShowsItself) {
   SecretString s("hunter2");
   EXPECT_EQ(s.reveal(), "hunter2");

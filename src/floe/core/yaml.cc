@@ -107,6 +107,9 @@ Result<nlohmann::json> ParseJson(std::string_view text) {
   } catch (const nlohmann::json::parse_error& e) {
     // e.what() quotes the input near the error, which may hold a secret: give the position only.
     return InvalidArgument("invalid JSON: syntax error at byte {}", e.byte);
+  } catch (const nlohmann::json::exception& e) {
+    // out_of_range: a number too large for a double (found by the metadata fuzzer).
+    return InvalidArgument("invalid JSON: {}", e.id == 406 ? "number out of range" : "bad value");
   }
 }
 
