@@ -1,8 +1,8 @@
 // libFuzzer entry point for floe's Parquet reader: any byte string is opened as a Parquet file and
 // read whole. The reader must return an error, never crash, hang or allocate without bound.
 //
-//   clang++ -std=c++23 -fsanitize=fuzzer,address,undefined -Isrc fuzz/parquet_reader_fuzz.cc \
-//     <floe_format, floe_columnar, floe_core and their libraries>
+// Built with FLOE_BUILD_FUZZ=ON under clang (fuzz/CMakeLists.txt); seeds in
+// fuzz/corpus/parquet_reader_fuzz/ (small files floe wrote).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
