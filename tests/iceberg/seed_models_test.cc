@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "floe/iceberg/partition_transform.h"
+#include "floe/iceberg/snapshot.h"
 #include "floe/iceberg/snapshot_info.h"
 #include "floe/iceberg/table_identifier.h"
 #include "support/matchers.h"
@@ -160,6 +161,27 @@ TEST(SnapshotInfoTest, JsonRoundTripAndStrictness) {
               IsErrorWith(ErrorKind::kInvalidArgument, HasSubstr("operation")));
   EXPECT_THAT(SnapshotInfo::FromYaml("snapshot_id: 1\noperation: append\n"),
               IsErrorWith(ErrorKind::kInvalidArgument, HasSubstr("timestamp_ms: field required")));
+}
+
+TEST(SnapshotInfoTest, FromTableSnapshot) {
+  auto snap = Snapshot::FromJson(nlohmann::json::parse(R"({"snapshot-id": 3055729675574597004,
+      "parent-snapshot-id": 3051729675574597004, "sequence-number": 2,
+      "timestamp-ms": 1555100955770, "manifest-list": "s3://b/t/metadata/snap-3055.avro",
+      "summary": {"operation": "overwrite", "added-records": "4"}, "schema-id": 1})"));
+  ASSERT_THAT(snap, IsOk());
+  auto info = SnapshotInfo::FromSnapshot(*snap);
+  ASSERT_THAT(info, IsOk());
+  EXPECT_EQ(info->snapshot_id(), 3055729675574597004);
+  EXPECT_EQ(info->parent_snapshot_id(), 3051729675574597004);
+  EXPECT_EQ(info->operation(), "overwrite");
+  EXPECT_EQ(info->summary().at("added-records"), "4");
+  EXPECT_EQ(info->timestamp_ms(), 1555100955770);
+
+  auto v1 = Snapshot::FromJson(nlohmann::json::parse(
+      R"({"snapshot-id": 1, "timestamp-ms": 1, "manifests": ["m1.avro"]})"));
+  ASSERT_THAT(v1, IsOk());
+  EXPECT_EQ(SnapshotInfo::FromSnapshot(*v1)->operation(), "unknown");
+  EXPECT_EQ(SnapshotInfo::FromSnapshot(*v1)->parent_snapshot_id(), std::nullopt);
 }
 
 }  // namespace

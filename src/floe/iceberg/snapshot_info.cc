@@ -6,6 +6,7 @@
 
 #include "floe/core/model_fields_internal.h"
 #include "floe/core/yaml.h"
+#include "floe/iceberg/snapshot.h"
 
 namespace floe::iceberg {
 
@@ -28,6 +29,15 @@ Result<SnapshotInfo> SnapshotInfo::FromJson(const nlohmann::json& json) {
 
 Result<SnapshotInfo> SnapshotInfo::FromYaml(std::string_view yaml) {
   return ParseYamlModel<SnapshotInfo>(yaml);
+}
+
+Result<SnapshotInfo> SnapshotInfo::FromSnapshot(const Snapshot& snapshot) {
+  const std::string_view operation = snapshot.operation();
+  return Make({.snapshot_id = snapshot.snapshot_id(),
+               .timestamp_ms = snapshot.timestamp_ms(),
+               .operation = operation.empty() ? "unknown" : std::string(operation),
+               .summary = snapshot.summary().value_or(std::map<std::string, std::string>{}),
+               .parent_snapshot_id = snapshot.parent_snapshot_id()});
 }
 
 std::string SnapshotInfo::timestamp_iso() const {

@@ -16,6 +16,8 @@
 
 namespace floe::iceberg {
 
+class Snapshot;
+
 class SnapshotInfo {
  public:
   struct Fields {
@@ -31,6 +33,9 @@ class SnapshotInfo {
   static Result<SnapshotInfo> Make(Fields fields);
   static Result<SnapshotInfo> FromJson(const nlohmann::json& json);
   static Result<SnapshotInfo> FromYaml(std::string_view yaml);
+  // The view of a table snapshot. A format-v1 snapshot written without a summary records no
+  // operation; it reports "unknown" rather than guessing.
+  static Result<SnapshotInfo> FromSnapshot(const Snapshot& snapshot);
 
   int64_t snapshot_id() const { return f_.snapshot_id; }
   int64_t timestamp_ms() const { return f_.timestamp_ms; }
