@@ -30,7 +30,9 @@ Result<std::unique_ptr<SqlCatalog>> OpenSqlCatalog(const CatalogProperties& prop
     if (wh->find("://") == std::string::npos) std::filesystem::create_directories(*wh, ec);
     if (ec) return IoError("cannot create warehouse {}: {}", *wh, ec.message());
   }
-  return SqlCatalog::Open({.path = path, .catalog_name = properties.name()});
+  return SqlCatalog::Open({.path = path,
+                           .catalog_name = properties.name(),
+                           .warehouse = properties.Get("warehouse").value_or("")});
 }
 
 Result<std::unique_ptr<Catalog>> OpenCatalog(const CatalogProperties& properties) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "floe/catalog/sqlite_db_internal.h"
+#include "floe/io/local_file_io.h"
 
 namespace floe::catalog {
 namespace {
@@ -62,6 +63,10 @@ SqlCatalog::~SqlCatalog() = default;
 Result<std::unique_ptr<SqlCatalog>> SqlCatalog::Open(SqlCatalogOptions options) {
   if (options.path.empty()) return InvalidArgument("SQL catalog path must not be empty");
   if (options.catalog_name.empty()) return InvalidArgument("catalog name must not be empty");
+  if (!options.file_io) options.file_io = std::make_shared<io::LocalFileIO>();
+  while (options.warehouse.size() > 1 && options.warehouse.back() == '/') {
+    options.warehouse.pop_back();
+  }
   FLOE_ASSIGN_OR_RETURN(auto db, SqliteDb::Open(options.path, options.busy_timeout_ms));
   FLOE_RETURN_IF_ERROR(db.Exec(kSchema));
   // Catalogs made by PyIceberg lack iceberg_type; Java's V1 schema has it. Add it if missing.
@@ -73,7 +78,9 @@ Result<std::unique_ptr<SqlCatalog>> SqlCatalog::Open(SqlCatalogOptions options) 
       if (!row) break;
       has_type |= info.ColumnText(0) == "iceberg_type";
     }
-    if (!has_type) FLOE_RETURN_IF_ERROR(db.Exec("ALTER TABLE iceberg_tables ADD COLUMN iceberg_type VARCHAR(5)"));
+    if (!has_type) {
+      FLOE_RETURN_IF_ERROR(db.Exec("ALTER TABLE iceberg_tables ADD COLUMN iceberg_type VARCHAR(5)"));
+    }
   }
   return std::unique_ptr<SqlCatalog>(
       new SqlCatalog(std::move(options), std::make_unique<SqliteDb>(std::move(db))));

@@ -9,8 +9,10 @@
 // property exists=true (hidden from LoadNamespace), as both peers do. Nested namespaces are
 // stored dotted ("bronze.raw"), so a level may not contain '.'.
 //
-// Table entries: CreateTableEntry, LoadTableEntry and SwapMetadataLocation, a compare-and-swap
-// on metadata_location in one statement: a lost race is kCommitFailed. Every statement is
+// Tables (the Catalog interface) are built on table entries: CreateTableEntry, LoadTableEntry
+// and SwapMetadataLocation, a compare-and-swap on metadata_location in one statement: a lost
+// race is kCommitFailed. Metadata files are written through the catalog's FileIO under each
+// table's location (metadata_files.h). Every statement is
 // prepared; several processes may share one catalog file (WAL mode, busy timeout; a database
 // still busy after it is kUnavailable, which retries).
 #pragma once
@@ -35,6 +37,11 @@ struct SqlCatalogOptions {
   // catalog_name column value: several catalogs can share one file.
   std::string catalog_name = "default";
   int busy_timeout_ms = 10'000;
+  // Root of default table locations ("<warehouse>/<namespace>.db/<table>"). Empty: tables need
+  // an explicit location or a namespace "location" property.
+  std::string warehouse;
+  // Reads and writes metadata files (and purges); default: LocalFileIO.
+  std::shared_ptr<io::FileIO> file_io;
 };
 
 // A table's row: where its current and previous metadata files are.
@@ -61,11 +68,25 @@ class SqlCatalog final : public Catalog {
                                    const std::map<std::string, std::string>& updates) override;
   Status DropNamespace(const Namespace& ns) override;
 
+  Result<LoadedTable> CreateTable(const iceberg::TableIdentifier& id, const iceberg::Schema& schema,
+                                  const CreateTableOptions& options) override;
+  Result<LoadedTable> LoadTable(const iceberg::TableIdentifier& id) override;
+  Result<std::vector<iceberg::TableIdentifier>> ListTables(const Namespace& ns) override;
+  Result<bool> TableExists(const iceberg::TableIdentifier& id) override;
+  Status DropTable(const iceberg::TableIdentifier& id, bool purge) override;
+  Status RenameTable(const iceberg::TableIdentifier& from,
+                     const iceberg::TableIdentifier& to) override;
+  Result<LoadedTable> RegisterTable(const iceberg::TableIdentifier& id,
+                                    std::string_view metadata_location) override;
+  Result<LoadedTable> CommitTable(const iceberg::TableIdentifier& id,
+                                  std::span<const iceberg::TableRequirement> requirements,
+                                  std::span<const iceberg::TableUpdate> updates) override;
+  std::shared_ptr<io::FileIO> file_io() const override { return options_.file_io; }
+
   // Registers a table at its first metadata file; kNotFound if the namespace does not exist,
   // kAlreadyExists if the table does.
   Status CreateTableEntry(const iceberg::TableIdentifier& id, std::string_view metadata_location);
   Result<TableEntry> LoadTableEntry(const iceberg::TableIdentifier& id);
-  Result<std::vector<iceberg::TableIdentifier>> ListTables(const Namespace& ns);
   // Points the table at `new_location` if it still points at `expected_location`;
   // kCommitFailed if another commit got there first, kNotFound if the table is gone.
   Status SwapMetadataLocation(const iceberg::TableIdentifier& id,
@@ -78,6 +99,7 @@ class SqlCatalog final : public Catalog {
   SqlCatalog(SqlCatalogOptions options, std::unique_ptr<internal::SqliteDb> db);
   Result<bool> NamespaceExistsLocked(const std::string& ns);
   Result<std::vector<std::string>> ListTableNamesLocked(const std::string& ns);
+  Result<std::string> DefaultTableLocation(const iceberg::TableIdentifier& id);
 
   SqlCatalogOptions options_;
   std::mutex mu_;

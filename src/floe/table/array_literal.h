@@ -1,0 +1,19 @@
+// One value of a columnar array as an Iceberg Literal, read as the Iceberg type of its column:
+// what partitioning (one transform per partition field) and equality deletes work with.
+#pragma once
+
+#include <cstdint>
+
+#include "floe/columnar/array.h"
+#include "floe/core/result.h"
+#include "floe/iceberg/literal.h"
+#include "floe/iceberg/type.h"
+
+namespace floe::table {
+
+// Literal::Null() for a null slot. InvalidArgument when the array's layout cannot hold `type`;
+// NotSupported for nested types.
+Result<iceberg::Literal> ArrayValueToLiteral(const columnar::Array& array, int64_t row,
+                                             const iceberg::Type& type);
+
+}  // namespace floe::table

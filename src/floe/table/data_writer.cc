@@ -1,0 +1,347 @@
+#include "floe/table/data_writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "floe/columnar/kernels.h"
+#include "floe/core/uuid.h"
+#include "floe/iceberg/columnar_schema.h"
+#include "floe/iceberg/single_value.h"
+#include "floe/table/array_literal.h"
+#include "floe/table/file_io_streams.h"
+
+namespace floe::table {
+namespace {
+
+std::string PropertyOr(const iceberg::TableMetadata& metadata, std::string_view key,
+                       std::string fallback) {
+  auto it = metadata.properties().find(std::string(key));
+  return it == metadata.properties().end() ? std::move(fallback) : it->second;
+}
+
+Result<int64_t> IntProperty(const iceberg::TableMetadata& metadata, std::string_view key,
+                            int64_t fallback) {
+  auto it = metadata.properties().find(std::string(key));
+  if (it == metadata.properties().end()) return fallback;
+  try {
+    size_t used = 0;
+    int64_t v = std::stoll(it->second, &used);
+    if (used != it->second.size() || v <= 0) throw std::invalid_argument("bad");
+    return v;
+  } catch (const std::exception&) {
+    return InvalidArgument("table property {} must be a positive integer, got '{}'", key,
+                           it->second);
+  }
+}
+
+Result<parquet::WriterOptions> ParquetOptionsFromProperties(const iceberg::TableMetadata& m) {
+  parquet::WriterOptions options;
+  std::string codec = PropertyOr(m, "write.parquet.compression-codec", "zstd");
+  std::transform(codec.begin(), codec.end(), codec.begin(), ::tolower);
+  if (codec == "zstd") {
+    options.codec = format::CompressionCodec::kZstd;
+  } else if (codec == "snappy") {
+    options.codec = format::CompressionCodec::kSnappy;
+  } else if (codec == "gzip") {
+    options.codec = format::CompressionCodec::kGzip;
+  } else if (codec == "lz4" || codec == "lz4_raw") {
+    options.codec = format::CompressionCodec::kLz4Raw;
+  } else if (codec == "uncompressed" || codec == "none") {
+    options.codec = format::CompressionCodec::kUncompressed;
+  } else {
+    return InvalidArgument(
+        "table property write.parquet.compression-codec: unknown codec '{}' (zstd, snappy, gzip, "
+        "lz4, uncompressed)", codec);
+  }
+  if (m.properties().contains("write.parquet.compression-level")) {
+    FLOE_ASSIGN_OR_RETURN(int64_t level, IntProperty(m, "write.parquet.compression-level", 1));
+    options.compression_level = static_cast<int>(level);
+  }
+  FLOE_ASSIGN_OR_RETURN(options.row_group_size_bytes,
+                        IntProperty(m, "write.parquet.row-group-size-bytes", int64_t{128} << 20));
+  FLOE_ASSIGN_OR_RETURN(options.page_size_bytes,
+                        IntProperty(m, "write.parquet.page-size-bytes", int64_t{1} << 20));
+  return options;
+}
+
+// Appends a partition value to a grouping key: a null marker, or a length and the value's
+// single-value bytes.
+Status AppendKey(const iceberg::Literal& value, std::string& key) {
+  if (value.is_null()) {
+    key.push_back('\0');
+    return OkStatus();
+  }
+  FLOE_ASSIGN_OR_RETURN(auto bytes, iceberg::SerializeSingleValue(value));
+  key.push_back('\1');
+  uint32_t n = static_cast<uint32_t>(bytes.size());
+  key.append(reinterpret_cast<const char*>(&n), sizeof(n));
+  key.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<columnar::RecordBatch> ConformBatch(const columnar::RecordBatch& batch,
+                                           const iceberg::Schema& schema) {
+  FLOE_ASSIGN_OR_RETURN(columnar::Schema target, iceberg::ToColumnarSchema(schema));
+  const columnar::Schema& source = batch.schema();
+  bool has_ids = false;
+  for (const auto& f : source.fields()) has_ids |= f.field_id().has_value();
+  std::vector<bool> used(source.fields().size(), false);
+  std::vector<columnar::Array> columns;
+  columns.reserve(target.fields().size());
+  for (const auto& field : target.fields()) {
+    int index = -1;
+    for (size_t i = 0; i < source.fields().size(); ++i) {
+      const auto& f = source.fields()[i];
+      if (has_ids ? f.field_id() == field.field_id() : f.name() == field.name()) {
+        index = static_cast<int>(i);
+        break;
+      }
+    }
+    if (index < 0) {
+      if (!field.nullable()) {
+        return InvalidArgument("column '{}' is required by the table but missing from the data",
+                               field.name());
+      }
+      FLOE_ASSIGN_OR_RETURN(auto nulls, columnar::Array::MakeAllNull(field.type(), batch.num_rows()));
+      columns.push_back(std::move(nulls));
+      continue;
+    }
+    used[static_cast<size_t>(index)] = true;
+    const columnar::Array& column = batch.column(index);
+    columnar::Array conformed = column;
+    if (!column.type().Equals(field.type(), /*check_metadata=*/false)) {
+      auto cast = columnar::Cast(column, field.type());
+      if (!cast) {
+        return InvalidArgument("column '{}': cannot write {} data into a column of type {}",
+                               field.name(), column.type().ToString(), field.type().ToString());
+      }
+      conformed = std::move(cast).value();
+    }
+    if (!field.nullable() && conformed.null_count() > 0) {
+      return InvalidArgument("column '{}' is required but the data has {} null value(s) in it",
+                             field.name(), conformed.null_count());
+    }
+    columns.push_back(std::move(conformed));
+  }
+  for (size_t i = 0; i < used.size(); ++i) {
+    if (!used[i]) {
+      return InvalidArgument("column '{}' is not in the table schema", source.fields()[i].name());
+    }
+  }
+  return columnar::RecordBatch::Make(std::move(target), std::move(columns), batch.num_rows());
+}
+
+struct DataWriter::PartitionState {
+  std::vector<iceberg::Literal> partition;
+  std::string folder;
+  std::unique_ptr<parquet::FileWriter> writer;
+  std::string location;
+};
+
+DataWriter::DataWriter(const iceberg::TableMetadata& metadata, std::shared_ptr<io::FileIO> io,
+                       parquet::WriterOptions parquet_options, int64_t target_file_size)
+    : schema_(metadata.current_schema()),
+      spec_(metadata.default_spec()),
+      io_(std::move(io)),
+      parquet_options_(std::move(parquet_options)),
+      target_file_size_(target_file_size) {
+  data_folder_ = PropertyOr(metadata, kDataPathProperty, metadata.location() + "/data");
+  while (data_folder_.size() > 1 && data_folder_.back() == '/') data_folder_.pop_back();
+  file_prefix_ = Uuid::Random().ToString();
+}
+
+DataWriter::~DataWriter() {
+  if (!finished_) Abort();
+}
+
+Result<std::unique_ptr<DataWriter>> DataWriter::Make(const iceberg::TableMetadata& metadata,
+                                                     std::shared_ptr<io::FileIO> io,
+                                                     DataWriterOptions options) {
+  if (!io) return InvalidArgument("DataWriter needs a FileIO");
+  parquet::WriterOptions parquet_options;
+  if (options.parquet) {
+    parquet_options = *options.parquet;
+  } else {
+    FLOE_ASSIGN_OR_RETURN(parquet_options, ParquetOptionsFromProperties(metadata));
+  }
+  int64_t target = 0;
+  if (options.target_file_size_bytes) {
+    if (*options.target_file_size_bytes <= 0) {
+      return InvalidArgument("target file size must be positive");
+    }
+    target = *options.target_file_size_bytes;
+  } else {
+    FLOE_ASSIGN_OR_RETURN(target,
+                          IntProperty(metadata, kTargetFileSizeProperty, kDefaultTargetFileSize));
+  }
+  std::unique_ptr<DataWriter> writer(
+      new DataWriter(metadata, std::move(io), std::move(parquet_options), target));
+  FLOE_RETURN_IF_ERROR(writer->Init());
+  return writer;
+}
+
+Status DataWriter::Init() {
+  FLOE_ASSIGN_OR_RETURN(columnar_schema_, iceberg::ToColumnarSchema(schema_));
+  parquet_options_.key_value_metadata.emplace_back("iceberg.schema", schema_.ToJson().dump());
+  FLOE_RETURN_IF_ERROR(spec_.Validate(schema_));
+  for (const auto& field : spec_.fields()) {
+    // The path from the top-level struct down to the source column (through structs only).
+    std::vector<int32_t> ids{field.source_id()};
+    while (auto parent = schema_.ParentId(ids.back())) ids.push_back(*parent);
+    std::reverse(ids.begin(), ids.end());
+    std::vector<int> path;
+    const std::vector<iceberg::NestedField>* level = &schema_.fields();
+    iceberg::TypePtr type;
+    for (int32_t id : ids) {
+      auto it = std::find_if(level->begin(), level->end(),
+                             [&](const iceberg::NestedField& f) { return f.id() == id; });
+      if (it == level->end()) {
+        return InvalidArgument("partition field '{}': its source column {} is inside a list or map",
+                               field.name(), schema_.FindColumnName(field.source_id()));
+      }
+      path.push_back(static_cast<int>(it - level->begin()));
+      type = it->type();
+      if (type->id() == iceberg::TypeId::kStruct) {
+        level = &static_cast<const iceberg::StructType&>(*type).fields();
+      }
+    }
+    source_paths_.push_back(std::move(path));
+    source_types_.push_back(std::move(type));
+  }
+  return OkStatus();
+}
+
+Status DataWriter::Write(const columnar::RecordBatch& input) {
+  if (finished_) return Internal("DataWriter: write after close");
+  if (input.num_rows() == 0) return OkStatus();
+  FLOE_ASSIGN_OR_RETURN(columnar::RecordBatch batch, ConformBatch(input, schema_));
+  rows_written_ += batch.num_rows();
+  if (spec_.fields().empty()) {
+    auto& state = partitions_[""];
+    if (!state) {
+      state = std::make_unique<PartitionState>();
+      state->folder = data_folder_;
+    }
+    return WriteToPartition(*state, batch);
+  }
+  // Each row's partition tuple, grouped.
+  const auto& fields = spec_.fields();
+  std::vector<columnar::Array> sources;
+  for (const auto& path : source_paths_) {
+    columnar::Array array = batch.column(path[0]);
+    for (size_t i = 1; i < path.size(); ++i) array = array.field(path[i]);
+    sources.push_back(std::move(array));
+  }
+  std::unordered_map<std::string, std::vector<int64_t>> groups;
+  std::vector<std::string> order;
+  std::unordered_map<std::string, std::vector<iceberg::Literal>> tuples;
+  std::string key;
+  std::vector<iceberg::Literal> tuple(fields.size(), iceberg::Literal::Null());
+  for (int64_t row = 0; row < batch.num_rows(); ++row) {
+    key.clear();
+    for (size_t f = 0; f < fields.size(); ++f) {
+      FLOE_ASSIGN_OR_RETURN(auto value,
+                            ArrayValueToLiteral(sources[f], row, *source_types_[f]));
+      if (value.is_null()) {
+        tuple[f] = iceberg::Literal::Null();
+      } else {
+        FLOE_ASSIGN_OR_RETURN(tuple[f], fields[f].transform().Apply(value));
+      }
+      FLOE_RETURN_IF_ERROR(AppendKey(tuple[f], key));
+    }
+    auto [it, inserted] = groups.try_emplace(key);
+    if (inserted) {
+      order.push_back(key);
+      tuples.emplace(key, tuple);
+    }
+    it->second.push_back(row);
+  }
+  for (const auto& k : order) {
+    auto& state = partitions_[k];
+    if (!state) {
+      state = std::make_unique<PartitionState>();
+      state->partition = tuples.at(k);
+      FLOE_ASSIGN_OR_RETURN(auto path, spec_.PartitionPath(state->partition));
+      state->folder = data_folder_ + "/" + path;
+    }
+    const auto& rows = groups.at(k);
+    if (static_cast<int64_t>(rows.size()) == batch.num_rows()) {
+      FLOE_RETURN_IF_ERROR(WriteToPartition(*state, batch));
+    } else {
+      FLOE_ASSIGN_OR_RETURN(auto part, columnar::Take(batch, rows));
+      FLOE_RETURN_IF_ERROR(WriteToPartition(*state, part));
+    }
+  }
+  return OkStatus();
+}
+
+Status DataWriter::WriteToPartition(PartitionState& state, const columnar::RecordBatch& batch) {
+  if (!state.writer) {
+    state.location = fmt::format("{}/{:05d}-0-{}-{:05d}.parquet", state.folder, 0, file_prefix_,
+                                 ++file_count_);
+    FLOE_ASSIGN_OR_RETURN(auto out, io_->NewOutputFile(state.location, /*overwrite=*/false));
+    FLOE_ASSIGN_OR_RETURN(state.writer,
+                          parquet::FileWriter::Make(columnar_schema_,
+                                                    std::make_unique<FileIOOutputStream>(std::move(out)),
+                                                    parquet_options_));
+  }
+  FLOE_RETURN_IF_ERROR(state.writer->Write(batch));
+  if (state.writer->bytes_written() >= target_file_size_) return CloseFile(state);
+  return OkStatus();
+}
+
+Status DataWriter::CloseFile(PartitionState& state) {
+  auto writer = std::move(state.writer);
+  FLOE_ASSIGN_OR_RETURN(parquet::FileMetrics metrics, writer->Close());
+  iceberg::DataFile file;
+  file.file_path = state.location;
+  file.file_format = "PARQUET";
+  file.partition = state.partition;
+  file.record_count = metrics.row_count;
+  file.file_size_in_bytes = metrics.file_size;
+  file.split_offsets = metrics.split_offsets;
+  for (const auto& [id, c] : metrics.columns) {
+    file.column_sizes[id] = c.column_size;
+    file.value_counts[id] = c.value_count;
+    file.null_value_counts[id] = c.null_value_count;
+    if (c.nan_value_count) file.nan_value_counts[id] = *c.nan_value_count;
+    if (c.lower_bound) file.lower_bounds[id] = {c.lower_bound->begin(), c.lower_bound->end()};
+    if (c.upper_bound) file.upper_bounds[id] = {c.upper_bound->begin(), c.upper_bound->end()};
+  }
+  FLOE_RETURN_IF_ERROR(file.Validate());
+  closed_.push_back(std::move(file));
+  return OkStatus();
+}
+
+Result<std::vector<iceberg::DataFile>> DataWriter::Close() {
+  if (finished_) return Internal("DataWriter: closed twice");
+  for (auto& [key, state] : partitions_) {
+    if (state->writer) {
+      if (auto closed = CloseFile(*state); !closed) {
+        Abort();
+        return closed.error();
+      }
+    }
+  }
+  finished_ = true;
+  return closed_;
+}
+
+void DataWriter::Abort() {
+  for (auto& [key, state] : partitions_) state->writer.reset();  // discards unpublished bytes
+  for (const auto& file : closed_) (void)io_->DeleteFile(file.file_path);
+  closed_.clear();
+  finished_ = true;
+}
+
+std::vector<std::string> DataWriter::written_locations() const {
+  std::vector<std::string> out;
+  for (const auto& f : closed_) out.push_back(f.file_path);
+  return out;
+}
+
+}  // namespace floe::table
