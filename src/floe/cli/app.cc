@@ -7,6 +7,7 @@
 #include "floe/cli/command_context.h"
 #include "floe/cli/demo.h"
 #include "floe/cli/namespace_commands.h"
+#include "floe/cli/table_commands.h"
 
 namespace floe::cli {
 namespace {
@@ -56,6 +57,38 @@ int Main(int argc, char** argv) {
   auto* ns_drop = ns_cmd->add_subcommand("drop", "Drop an empty namespace");
   ns_drop->add_option("NAMESPACE", ns_name, "Namespace")->required();
 
+  auto* tbl_cmd = app.add_subcommand("table", "Create, list, describe, drop and register tables");
+  tbl_cmd->require_subcommand(1);
+  TableCreateOptions create;
+  std::string table_name, ns_of_tables, metadata_file;
+  bool purge = false;
+  auto* tbl_create = tbl_cmd->add_subcommand("create", "Create an empty table");
+  tbl_create->add_option("TABLE", create.table, "Table (namespace.table)")->required();
+  tbl_create->add_option("--schema", create.schema,
+                         "Columns: 'id long not null, name string, ts timestamptz'")
+      ->required();
+  tbl_create->add_option("--partition-by", create.partition_by,
+                         "Partition expression: 'day(ts), bucket(16, id)'");
+  tbl_create->add_option("--property,-p", create.properties, "A table property key=value (repeatable)");
+  std::string location;
+  tbl_create->add_option("--location", location, "Table location (default under the warehouse)");
+  tbl_create->add_option("--format-version", create.format_version, "Iceberg format version (1 or 2)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 2));
+  auto* tbl_list = tbl_cmd->add_subcommand("list", "List the tables of a namespace");
+  tbl_list->add_option("NAMESPACE", ns_of_tables, "Namespace")->required();
+  auto* tbl_describe = tbl_cmd->add_subcommand("describe", "Show a table's schema, partitioning and state");
+  tbl_describe->add_option("TABLE", table_name, "Table")->required();
+  auto* tbl_drop = tbl_cmd->add_subcommand("drop", "Drop a table");
+  tbl_drop->add_option("TABLE", table_name, "Table")->required();
+  tbl_drop->add_flag("--purge", purge, "Also delete the table's data and metadata files");
+  auto* tbl_register = tbl_cmd->add_subcommand("register", "Add a table from an existing metadata file");
+  tbl_register->add_option("TABLE", table_name, "Table")->required();
+  tbl_register->add_option("METADATA_FILE", metadata_file, "The table's metadata JSON file")->required();
+
+  auto* snapshots_cmd = app.add_subcommand("snapshots", "List a table's snapshots, newest last");
+  snapshots_cmd->add_option("TABLE", table_name, "Table")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -77,6 +110,19 @@ int Main(int argc, char** argv) {
     status = NamespaceDescribe(ctx, ns_name);
   } else if (ns_drop->parsed()) {
     status = NamespaceDrop(ctx, ns_name);
+  } else if (tbl_create->parsed()) {
+    if (!location.empty()) create.location = location;
+    status = TableCreate(ctx, create);
+  } else if (tbl_list->parsed()) {
+    status = TableList(ctx, ns_of_tables);
+  } else if (tbl_describe->parsed()) {
+    status = TableDescribe(ctx, table_name);
+  } else if (tbl_drop->parsed()) {
+    status = TableDrop(ctx, table_name, purge);
+  } else if (tbl_register->parsed()) {
+    status = TableRegister(ctx, table_name, metadata_file);
+  } else if (snapshots_cmd->parsed()) {
+    status = Snapshots(ctx, table_name);
   }
   if (!status) return Fail(status.error());
   return 0;
