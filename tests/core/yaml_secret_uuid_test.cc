@@ -111,3 +111,35 @@ TEST(YamlTest, CoreSchemaScalarForms) {
 
 }  // namespace
 }  // namespace floe
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace floe {
+namespace {
+
+// A forked child must not repeat the UUIDs its parent's thread would make next.
+TEST(UuidForkTest, ChildrenDrawDifferentUuids) {
+  (void)Uuid::Random();  // seed this thread's engine before forking
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::string text = Uuid::Random().ToString();
+    ssize_t n = ::write(fds[1], text.data(), text.size());
+    ::_exit(n == static_cast<ssize_t>(text.size()) ? 0 : 1);
+  }
+  std::string parent = Uuid::Random().ToString();
+  char buf[36];
+  ssize_t got = ::read(fds[0], buf, sizeof(buf));
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(fds[0]);
+  ::close(fds[1]);
+  ASSERT_EQ(got, 36);
+  EXPECT_NE(std::string(buf, 36), parent);
+}
+
+}  // namespace
+}  // namespace floe

@@ -1,11 +1,20 @@
 #include "floe/core/uuid.h"
 
+#include <unistd.h>
+
 #include <random>
 
 namespace floe {
 
 Uuid Uuid::Random() {
+  // One engine per thread, reseeded after fork(): a child must not repeat its parent's (or its
+  // siblings') UUIDs, which name files and make snapshot ids.
   thread_local std::mt19937_64 engine{std::random_device{}()};
+  thread_local pid_t seeded_pid = ::getpid();
+  if (pid_t pid = ::getpid(); pid != seeded_pid) {
+    engine.seed(std::random_device{}());
+    seeded_pid = pid;
+  }
   std::array<uint8_t, 16> b{};
   for (int i = 0; i < 16; i += 8) {
     uint64_t v = engine();
