@@ -89,9 +89,12 @@ class SnapshotProducer {
 
   Result<CommitResult> Commit() {
     const auto& props = table_->metadata();
-    const int retries = static_cast<int>(IntProperty(props, "commit.retry.num-retries", 4));
-    const int64_t min_wait = IntProperty(props, "commit.retry.min-wait-ms", 100);
-    const int64_t max_wait = IntProperty(props, "commit.retry.max-wait-ms", 60'000);
+    const int retries = options_.num_retries.value_or(
+        static_cast<int>(IntProperty(props, "commit.retry.num-retries", 4)));
+    const int64_t min_wait =
+        options_.min_wait_ms.value_or(IntProperty(props, "commit.retry.min-wait-ms", 100));
+    const int64_t max_wait =
+        options_.max_wait_ms.value_or(IntProperty(props, "commit.retry.max-wait-ms", 60'000));
     std::mt19937_64 rng(static_cast<uint64_t>(snapshot_id_));
     for (int attempt = 1;; ++attempt) {
       std::vector<std::string> attempt_files;
@@ -118,15 +121,25 @@ class SnapshotProducer {
             for (const auto& r : removed_) result.removed_files.push_back(r.entry.data_file);
             return result;
           }
+          // It did not land: as safe to retry as a lost race (Iceberg Java does the same).
           DeleteAll(attempt_files);
-          DeleteAll(shared_files_);
-          return CommitFailed("commit to {} did not land (its state was unknown: {})",
-                              table_->id().full_name(), error.message());
+          if (attempt > retries) {
+            DeleteAll(shared_files_);
+            return CommitFailed("commit to {} did not land (its state was unknown: {})",
+                                table_->id().full_name(), error.message())
+                .WithRetryCount(attempt - 1);
+          }
+        } else {
+          return error;
         }
-        return error;
       }
       DeleteAll(attempt_files);
-      if (error.kind() != ErrorKind::kCommitFailed || attempt > retries) {
+      if (error.kind() != ErrorKind::kCommitFailed &&
+          error.kind() != ErrorKind::kCommitStateUnknown) {
+        DeleteAll(shared_files_);
+        return error.WithRetryCount(attempt - 1);
+      }
+      if (attempt > retries) {
         DeleteAll(shared_files_);
         return error.WithRetryCount(attempt - 1);
       }
@@ -138,6 +151,12 @@ class SnapshotProducer {
                  table_->id().full_name(), attempt, wait.count());
       std::this_thread::sleep_for(wait);
       FLOE_RETURN_IF_ERROR(table_->Refresh());
+      if (options_.before_retry) {
+        if (auto checked = options_.before_retry(attempt, table_->metadata()); !checked) {
+          DeleteAll(shared_files_);
+          return checked.error().WithRetryCount(attempt);
+        }
+      }
     }
   }
 

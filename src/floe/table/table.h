@@ -17,12 +17,14 @@
 // files were removed by the winning commit cannot be rebased: kCommitFailed naming the file.
 // When the catalog cannot say whether the commit landed (kCommitStateUnknown), the table is
 // reloaded to see whether the snapshot is there before anything is cleaned up; if that cannot
-// be told, nothing is deleted and the error is returned.
+// be told, nothing is deleted and the error is returned; if the snapshot is not there, the
+// attempt is retried like a lost race.
 //
 // A Table is a value with a snapshot of the metadata; Refresh() reloads it. Not thread-safe;
 // use one Table per thread (the catalog and FileIO are shared safely).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,6 +54,14 @@ struct CommitResult {
 struct CommitOptions {
   // Added to the snapshot summary (keys the summary computes itself win).
   std::map<std::string, std::string> summary;
+  // Override the table's commit.retry.* properties when set.
+  std::optional<int> num_retries;
+  std::optional<int64_t> min_wait_ms;
+  std::optional<int64_t> max_wait_ms;
+  // Called before each retry, once the table is reloaded, with the attempt that did not land
+  // and the reloaded metadata; an error ends the commit (nothing is committed), e.g. when the
+  // schema changed under the writer in a way its data files cannot follow.
+  std::function<Status(int failed_attempt, const iceberg::TableMetadata& refreshed)> before_retry;
 };
 
 class Table {
