@@ -6,7 +6,9 @@
 #include "floe/catalog/metadata_files.h"
 #include "floe/columnar/kernels.h"
 #include "floe/iceberg/filter_parser.h"
+#include "floe/format/parquet/file_reader.h"
 #include "floe/iceberg/partition_spec.h"
+#include "floe/table/file_io_streams.h"
 #include "table/table_test_util.h"
 
 namespace floe::table {
@@ -343,6 +345,50 @@ TEST_F(TableTest, CorruptMetadataIsAClearError) {
   }
   EXPECT_THAT(catalog_->LoadTable(Id("events")),
               IsErrorWith(ErrorKind::kCorruptFile, HasSubstr(loaded.metadata_location)));
+}
+
+}  // namespace
+}  // namespace floe::table
+
+namespace floe::table {
+namespace {
+
+TEST(AvroCompatibleNameTest, FollowsIcebergJavasParquetNames) {
+  EXPECT_EQ(AvroCompatibleName("id"), "id");
+  EXPECT_EQ(AvroCompatibleName("_x"), "_x");
+  EXPECT_EQ(AvroCompatibleName("Breed Name"), "Breed_x20Name");
+  EXPECT_EQ(AvroCompatibleName("1a"), "_1a");
+  EXPECT_EQ(AvroCompatibleName("x.y"), "x_x2Ey");
+  EXPECT_EQ(AvroCompatibleName("a-b"), "a_x2Db");
+}
+
+TEST_F(TableTest, ColumnsWithAnyNameRoundTrip) {
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto schema,
+      iceberg::Schema::Make(0, {iceberg::NestedField::Required(1, "id", iceberg::PrimitiveType::Long()),
+                                iceberg::NestedField::Optional(2, "Breed Name",
+                                                               iceberg::PrimitiveType::String())}));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto loaded, catalog_->CreateTable(Id("names"), schema, {}));
+  Table table(catalog_.get(), loaded);
+  columnar::Int64Builder ids;
+  columnar::StringBuilder names;
+  ASSERT_THAT(ids.Append(1), floe::testing::IsOk());
+  ASSERT_THAT(names.Append("lab"), floe::testing::IsOk());
+  columnar::Schema s({columnar::Field("id", columnar::DataType::Int64(), false),
+                      columnar::Field("Breed Name", columnar::DataType::String())});
+  FLOE_ASSERT_OK_AND_ASSIGN(auto batch, columnar::RecordBatch::Make(s, {ids.Finish().value(),
+                                                                        names.Finish().value()}));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto result, AppendBatch(table, batch));
+  // The Parquet column is named as Java names it; reading by field id gives the table's name.
+  FLOE_ASSERT_OK_AND_ASSIGN(auto input, io::LocalFileIO().NewInputFile(result.added_files[0].file_path));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto reader,
+                            parquet::FileReader::Open(std::make_unique<FileIOInput>(std::move(input))));
+  EXPECT_EQ(reader->schema().field(1).name(), "Breed_x20Name");
+  FLOE_ASSERT_OK_AND_ASSIGN(auto scan, table.NewScan().Select({"Breed Name"}).Open());
+  FLOE_ASSERT_OK_AND_ASSIGN(auto batches, scan->ReadAll());
+  ASSERT_EQ(batches.size(), 1u);
+  EXPECT_EQ(batches[0].schema().field(0).name(), "Breed Name");
+  EXPECT_EQ(batches[0].column(0).GetView(0), "lab");
 }
 
 }  // namespace

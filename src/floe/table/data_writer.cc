@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "floe/columnar/kernels.h"
@@ -81,7 +82,58 @@ Status AppendKey(const iceberg::Literal& value, std::string& key) {
   return OkStatus();
 }
 
+bool IsAvroName(std::string_view name) {
+  if (name.empty()) return false;
+  auto first = static_cast<unsigned char>(name[0]);
+  if (!(std::isalpha(first) || first == '_')) return false;
+  return std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '_';
+  });
+}
+
+columnar::Field WithAvroNames(const columnar::Field& field);
+
+columnar::DataType TypeWithAvroNames(const columnar::DataType& type) {
+  switch (type.kind()) {
+    case columnar::TypeKind::kStruct: {
+      std::vector<columnar::Field> fields;
+      for (const auto& f : type.fields()) fields.push_back(WithAvroNames(f));
+      return columnar::DataType::Struct(std::move(fields));
+    }
+    case columnar::TypeKind::kList:
+      return columnar::DataType::List(WithAvroNames(type.value_field()));
+    case columnar::TypeKind::kMap:
+      return columnar::DataType::Map(WithAvroNames(type.key_field()),
+                                     WithAvroNames(type.value_field()), type.keys_sorted());
+    default:
+      return type;
+  }
+}
+
+columnar::Field WithAvroNames(const columnar::Field& field) {
+  return columnar::Field(AvroCompatibleName(field.name()), TypeWithAvroNames(field.type()),
+                         field.nullable(), field.field_id(), field.metadata());
+}
+
 }  // namespace
+
+std::string AvroCompatibleName(std::string_view name) {
+  if (IsAvroName(name)) return std::string(name);
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    const bool keep = std::isalpha(c) || c == '_' || (i > 0 && std::isdigit(c));
+    if (keep) {
+      out.push_back(static_cast<char>(c));
+    } else if (i == 0 && std::isdigit(c)) {
+      out.push_back('_');
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += fmt::format("_x{:X}", c);
+    }
+  }
+  return out;
+}
 
 Result<columnar::RecordBatch> ConformBatch(const columnar::RecordBatch& batch,
                                            const iceberg::Schema& schema) {
@@ -185,7 +237,12 @@ Result<std::unique_ptr<DataWriter>> DataWriter::Make(const iceberg::TableMetadat
 }
 
 Status DataWriter::Init() {
-  FLOE_ASSIGN_OR_RETURN(columnar_schema_, iceberg::ToColumnarSchema(schema_));
+  FLOE_ASSIGN_OR_RETURN(columnar::Schema table_schema, iceberg::ToColumnarSchema(schema_));
+  // Parquet column names as Iceberg Java writes them (readers that match by name expect them).
+  std::vector<columnar::Field> fields;
+  for (const auto& f : table_schema.fields()) fields.push_back(WithAvroNames(f));
+  columnar_schema_ = columnar::Schema(std::move(fields), table_schema.metadata());
+  renamed_ = !columnar_schema_.Equals(table_schema, /*check_metadata=*/false);
   parquet_options_.key_value_metadata.emplace_back("iceberg.schema", schema_.ToJson().dump());
   FLOE_RETURN_IF_ERROR(spec_.Validate(schema_));
   for (const auto& field : spec_.fields()) {
@@ -289,7 +346,18 @@ Status DataWriter::WriteToPartition(PartitionState& state, const columnar::Recor
                                                     std::make_unique<FileIOOutputStream>(std::move(out)),
                                                     parquet_options_));
   }
-  FLOE_RETURN_IF_ERROR(state.writer->Write(batch));
+  if (renamed_) {
+    std::vector<columnar::Array> columns;
+    for (int i = 0; i < batch.num_columns(); ++i) {
+      FLOE_ASSIGN_OR_RETURN(auto column, columnar::Cast(batch.column(i), columnar_schema_.field(i).type()));
+      columns.push_back(std::move(column));
+    }
+    FLOE_ASSIGN_OR_RETURN(auto renamed, columnar::RecordBatch::Make(columnar_schema_, std::move(columns),
+                                                                    batch.num_rows()));
+    FLOE_RETURN_IF_ERROR(state.writer->Write(renamed));
+  } else {
+    FLOE_RETURN_IF_ERROR(state.writer->Write(batch));
+  }
   if (state.writer->bytes_written() >= target_file_size_) return CloseFile(state);
   return OkStatus();
 }

@@ -12,8 +12,9 @@
 // table properties write.target-file-size-bytes (default 512 MiB),
 // write.parquet.compression-codec (zstd), write.parquet.compression-level,
 // write.parquet.row-group-size-bytes (128 MiB) and write.parquet.page-size-bytes (1 MiB) apply.
-// Each Parquet file carries the table schema as "iceberg.schema" key-value metadata, as Iceberg
-// Java writes it (readers that match columns by name use it).
+// Each Parquet file carries the table schema as "iceberg.schema" key-value metadata, and names
+// its columns with AvroCompatibleName, as Iceberg Java does (readers that match columns by name
+// rather than field id rely on both).
 //
 // Not thread-safe. A writer that is destroyed or aborted before Close() deletes what it wrote.
 #pragma once
@@ -44,6 +45,12 @@ struct DataWriterOptions {
   // Overrides the Parquet settings the table properties give.
   std::optional<parquet::WriterOptions> parquet;
 };
+
+// A column name as a valid Avro name, as Iceberg Java names Parquet columns: names that are
+// already valid stay; otherwise a leading digit gets a "_" before it and every other character
+// outside [A-Za-z0-9_] becomes "_x" and its hex code ("Breed Name" -> "Breed_x20Name",
+// "1a" -> "_1a", "x.y" -> "x_x2Ey").
+std::string AvroCompatibleName(std::string_view name);
 
 // Conforms `batch` to `schema` (an Iceberg table schema): columns are matched by field id when
 // the batch has field ids, else by name; a missing optional column reads as nulls; a type that
@@ -88,7 +95,9 @@ class DataWriter {
   int64_t target_file_size_;
   std::string data_folder_;
   std::string file_prefix_;
+  // The table schema as the Parquet files name it (AvroCompatibleName).
   columnar::Schema columnar_schema_;
+  bool renamed_ = false;
   // Per partition field: the path of child indices to its source column, its source type.
   std::vector<std::vector<int>> source_paths_;
   std::vector<iceberg::TypePtr> source_types_;

@@ -17,6 +17,7 @@
 #include "floe/iceberg/row_evaluator.h"
 #include "floe/iceberg/single_value.h"
 #include "floe/table/array_literal.h"
+#include "floe/table/data_writer.h"
 #include "floe/table/file_io_streams.h"
 
 namespace floe::table {
@@ -252,6 +253,8 @@ class TaskReader final : public columnar::BatchReader {
     for (const auto& f : fields) {
       ids.push_back(f.id());
       names.push_back(f.name());
+      // Files named by Iceberg Java's rules (data_writer.h) but without field ids.
+      if (std::string avro = AvroCompatibleName(f.name()); avro != f.name()) names.push_back(avro);
     }
     FLOE_ASSIGN_OR_RETURN(r->reader_, OpenParquet(*io, task.file.file_path, ids, names));
     if (!IsAlwaysTrue(bound_filter)) {
@@ -319,6 +322,7 @@ class TaskReader final : public columnar::BatchReader {
     for (const auto& field : read_schema_.fields()) {
       int index = field.field_id() ? raw.schema().GetFieldIndexById(*field.field_id()) : -1;
       if (index < 0) index = raw.schema().GetFieldIndex(field.name());
+      if (index < 0) index = raw.schema().GetFieldIndex(AvroCompatibleName(field.name()));
       if (index < 0) {
         FLOE_ASSIGN_OR_RETURN(auto nulls, columnar::Array::MakeAllNull(field.type(), raw.num_rows()));
         columns.push_back(std::move(nulls));
