@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "floe/cli/command_context.h"
+#include "floe/cli/data_commands.h"
 #include "floe/cli/demo.h"
 #include "floe/cli/namespace_commands.h"
 #include "floe/cli/table_commands.h"
@@ -89,6 +90,34 @@ int Main(int argc, char** argv) {
   auto* snapshots_cmd = app.add_subcommand("snapshots", "List a table's snapshots, newest last");
   snapshots_cmd->add_option("TABLE", table_name, "Table")->required();
 
+  WriteOptions write;
+  auto* write_cmd = app.add_subcommand(
+      "write", "Write files to a table (created from the first file's schema when missing)");
+  write_cmd->add_option("TABLE", write.table, "Table (namespace.table)")->required();
+  write_cmd->add_option("FILE", write.files, "Input files")->required();
+  write_cmd->add_option("--format", write.format, "parquet, csv or jsonl (default: from the file name)");
+  write_cmd->add_option("--mode", write.mode, "append or overwrite")->capture_default_str();
+  write_cmd->add_option("--where", write.where,
+                        "With --mode overwrite: replace only the rows matching this filter");
+  write_cmd->add_option("--partition-by", write.partition_by,
+                        "Partitioning of a table floe write creates: 'day(ts), bucket(16, id)'");
+
+  ReadOptions read;
+  int64_t read_snapshot = 0, read_limit = 0;
+  std::string read_columns;
+  auto* read_cmd = app.add_subcommand("read", "Read a table's rows");
+  read_cmd->add_option("TABLE", read.table, "Table (namespace.table) or a *.metadata.json file")
+      ->required();
+  read_cmd->add_option("--columns", read_columns, "Columns to read: a,b,c");
+  read_cmd->add_option("--where", read.where, "Row filter: \"id > 5 and name is not null\"");
+  auto* snap_opt = read_cmd->add_option("--snapshot", read_snapshot, "Read this snapshot id");
+  read_cmd->add_option("--as-of", read.as_of, "Read the table as of a time (ISO 8601 or epoch ms)");
+  auto* limit_opt = read_cmd->add_option("--limit", read_limit, "At most this many rows");
+  read_cmd->add_option("--format", read.format, "table, csv, jsonl or parquet")->capture_default_str();
+  read_cmd->add_option("--output,-o", read.output, "Write to this file instead of stdout");
+  read_cmd->add_option("--map-prefix", read.map_prefixes,
+                       "FROM=TO: read locations starting with FROM under TO (repeatable)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -121,6 +150,21 @@ int Main(int argc, char** argv) {
     status = TableDrop(ctx, table_name, purge);
   } else if (tbl_register->parsed()) {
     status = TableRegister(ctx, table_name, metadata_file);
+  } else if (write_cmd->parsed()) {
+    status = Write(ctx, write);
+  } else if (read_cmd->parsed()) {
+    if (snap_opt->count() > 0) read.snapshot_id = read_snapshot;
+    if (limit_opt->count() > 0) read.limit = read_limit;
+    for (size_t start = 0; !read_columns.empty() && start <= read_columns.size();) {
+      size_t comma = read_columns.find(',', start);
+      if (comma == std::string::npos) comma = read_columns.size();
+      std::string col = read_columns.substr(start, comma - start);
+      while (!col.empty() && col.front() == ' ') col.erase(col.begin());
+      while (!col.empty() && col.back() == ' ') col.pop_back();
+      if (!col.empty()) read.columns.push_back(col);
+      start = comma + 1;
+    }
+    status = Read(ctx, read);
   } else if (snapshots_cmd->parsed()) {
     status = Snapshots(ctx, table_name);
   }

@@ -166,14 +166,14 @@ Status Snapshots(const CommandContext& ctx, const std::string& table) {
       arr.push_back(info.ToJson());
       continue;
     }
-    auto get = [&](const char* key) {
+    auto get = [&](const char* key, const char* fallback) {
       auto it = info.summary().find(key);
-      return it == info.summary().end() ? std::string("-") : it->second;
+      return it == info.summary().end() ? std::string(fallback) : it->second;
     };
-    fmt::print(*ctx.out, "{} {:>20}  {:<9} parent {:>20}  +{} -{} rows, {} total{}\n",
+    fmt::print(*ctx.out, "{}  {:>20}  {:<9}  parent {:>20}  rows +{} -{} = {}{}\n",
                info.timestamp_iso(), info.snapshot_id(), info.operation(),
                info.parent_snapshot_id() ? std::to_string(*info.parent_snapshot_id()) : "-",
-               get("added-records"), get("deleted-records"), get("total-records"),
+               get("added-records", "0"), get("deleted-records", "0"), get("total-records", "?"),
                current && current->snapshot_id() == s.snapshot_id() ? "  (current)" : "");
   }
   if (ctx.json) *ctx.out << arr.dump(2) << "\n";
