@@ -8,6 +8,7 @@
 
 #include "floe/columnar/kernels.h"
 #include "floe/core/uuid.h"
+#include "floe/iceberg/bound_transform.h"
 #include "floe/iceberg/columnar_schema.h"
 #include "floe/iceberg/single_value.h"
 #include "floe/table/array_literal.h"
@@ -267,6 +268,8 @@ Status DataWriter::Init() {
       }
     }
     source_paths_.push_back(std::move(path));
+    auto bound = iceberg::BoundTransform::Bind(field.transform(), type);
+    bound_transforms_.push_back(bound ? std::optional(std::move(bound).value()) : std::nullopt);
     source_types_.push_back(std::move(type));
   }
   return OkStatus();
@@ -293,27 +296,104 @@ Status DataWriter::Write(const columnar::RecordBatch& input) {
     for (size_t i = 1; i < path.size(); ++i) array = array.field(path[i]);
     sources.push_back(std::move(array));
   }
+  // Each row's partition key: the transforms run over whole columns (BoundTransform's kernels)
+  // where the column's layout allows, else value by value; a key is the bytes of the row's
+  // results, so rows group without making Literals. A group's tuple is made once, from its
+  // first row.
+  const int64_t n = batch.num_rows();
+  struct KeyColumn {
+    int kind = 0;  // 0: int32 results, 1: int64, 2: strings, 3: value by value
+    std::vector<int32_t> i32;
+    std::vector<int64_t> i64;
+    std::vector<std::string_view> in_sv, sv;
+  };
+  std::vector<KeyColumn> keys(fields.size());
+  for (size_t f = 0; f < fields.size(); ++f) {
+    KeyColumn& k = keys[f];
+    const columnar::Array& src = sources[f];
+    const auto& bound = bound_transforms_[f];
+    const columnar::TypeKind kind = src.kind();
+    k.kind = 3;
+    if (!bound || bound->result_is_null()) continue;
+    const iceberg::TypeId result = bound->result_type()->id();
+    const bool int_result = result == iceberg::TypeId::kInt || result == iceberg::TypeId::kDate;
+    if (kind == columnar::TypeKind::kInt32 || kind == columnar::TypeKind::kDate32) {
+      k.i32.resize(static_cast<size_t>(n));
+      if (bound->Apply(src.values<int32_t>(), std::span<int32_t>(k.i32))) k.kind = 0;
+    } else if (kind == columnar::TypeKind::kInt64 || kind == columnar::TypeKind::kTime64 ||
+               kind == columnar::TypeKind::kTimestamp) {
+      if (int_result) {
+        k.i32.resize(static_cast<size_t>(n));
+        if (bound->Apply(src.values<int64_t>(), std::span<int32_t>(k.i32))) k.kind = 0;
+      } else {
+        k.i64.resize(static_cast<size_t>(n));
+        if (bound->Apply(src.values<int64_t>(), std::span<int64_t>(k.i64))) k.kind = 1;
+      }
+    } else if (kind == columnar::TypeKind::kString || kind == columnar::TypeKind::kBinary) {
+      k.in_sv.resize(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i) k.in_sv[static_cast<size_t>(i)] = src.GetView(i);
+      if (int_result) {
+        k.i32.resize(static_cast<size_t>(n));
+        if (bound->Apply(std::span<const std::string_view>(k.in_sv), std::span<int32_t>(k.i32))) k.kind = 0;
+      } else {
+        k.sv.resize(static_cast<size_t>(n));
+        if (bound->Apply(std::span<const std::string_view>(k.in_sv), std::span<std::string_view>(k.sv))) {
+          k.kind = 2;
+        }
+      }
+    }
+  }
+  auto tuple_of = [&](int64_t row) -> Result<std::vector<iceberg::Literal>> {
+    std::vector<iceberg::Literal> tuple;
+    for (size_t f = 0; f < fields.size(); ++f) {
+      FLOE_ASSIGN_OR_RETURN(auto value, ArrayValueToLiteral(sources[f], row, *source_types_[f]));
+      if (value.is_null()) {
+        tuple.push_back(iceberg::Literal::Null());
+      } else {
+        FLOE_ASSIGN_OR_RETURN(auto t, fields[f].transform().Apply(value));
+        tuple.push_back(std::move(t));
+      }
+    }
+    return tuple;
+  };
   std::unordered_map<std::string, std::vector<int64_t>> groups;
   std::vector<std::string> order;
-  std::unordered_map<std::string, std::vector<iceberg::Literal>> tuples;
+  std::unordered_map<std::string, int64_t> first_row;
   std::string key;
-  std::vector<iceberg::Literal> tuple(fields.size(), iceberg::Literal::Null());
-  for (int64_t row = 0; row < batch.num_rows(); ++row) {
+  for (int64_t row = 0; row < n; ++row) {
     key.clear();
+    const auto r = static_cast<size_t>(row);
     for (size_t f = 0; f < fields.size(); ++f) {
-      FLOE_ASSIGN_OR_RETURN(auto value,
-                            ArrayValueToLiteral(sources[f], row, *source_types_[f]));
-      if (value.is_null()) {
-        tuple[f] = iceberg::Literal::Null();
-      } else {
-        FLOE_ASSIGN_OR_RETURN(tuple[f], fields[f].transform().Apply(value));
+      const KeyColumn& k = keys[f];
+      if (sources[f].IsNull(row)) {
+        key.push_back('\0');
+        continue;
       }
-      FLOE_RETURN_IF_ERROR(AppendKey(tuple[f], key));
+      key.push_back('\1');
+      switch (k.kind) {
+        case 0:
+          key.append(reinterpret_cast<const char*>(&k.i32[r]), sizeof(int32_t));
+          break;
+        case 1:
+          key.append(reinterpret_cast<const char*>(&k.i64[r]), sizeof(int64_t));
+          break;
+        case 2: {
+          uint32_t len = static_cast<uint32_t>(k.sv[r].size());
+          key.append(reinterpret_cast<const char*>(&len), sizeof(len));
+          key.append(k.sv[r]);
+          break;
+        }
+        default: {
+          FLOE_ASSIGN_OR_RETURN(auto value, ArrayValueToLiteral(sources[f], row, *source_types_[f]));
+          FLOE_ASSIGN_OR_RETURN(auto t, fields[f].transform().Apply(value));
+          FLOE_RETURN_IF_ERROR(AppendKey(t, key));
+        }
+      }
     }
     auto [it, inserted] = groups.try_emplace(key);
     if (inserted) {
       order.push_back(key);
-      tuples.emplace(key, tuple);
+      first_row.emplace(key, row);
     }
     it->second.push_back(row);
   }
@@ -321,7 +401,7 @@ Status DataWriter::Write(const columnar::RecordBatch& input) {
     auto& state = partitions_[k];
     if (!state) {
       state = std::make_unique<PartitionState>();
-      state->partition = tuples.at(k);
+      FLOE_ASSIGN_OR_RETURN(state->partition, tuple_of(first_row.at(k)));
       FLOE_ASSIGN_OR_RETURN(auto path, spec_.PartitionPath(state->partition));
       state->folder = data_folder_ + "/" + path;
     }

@@ -29,6 +29,7 @@
 #include "floe/columnar/record_batch.h"
 #include "floe/core/result.h"
 #include "floe/format/parquet/file_writer.h"
+#include "floe/iceberg/bound_transform.h"
 #include "floe/iceberg/data_file.h"
 #include "floe/iceberg/table_metadata.h"
 #include "floe/io/file_io.h"
@@ -101,6 +102,8 @@ class DataWriter {
   // Per partition field: the path of child indices to its source column, its source type.
   std::vector<std::vector<int>> source_paths_;
   std::vector<iceberg::TypePtr> source_types_;
+  // Per partition field: its transform bound to the source type (nullopt: value by value).
+  std::vector<std::optional<iceberg::BoundTransform>> bound_transforms_;
   std::map<std::string, std::unique_ptr<PartitionState>> partitions_;
   std::vector<iceberg::DataFile> closed_;
   int64_t rows_written_ = 0;
