@@ -1,17 +1,24 @@
 // parquet_bench: floe's Parquet write and read throughput on the benchmark table
 // (id int64, ts timestamp, name string, amount double, flag boolean).
 //
-//   parquet_bench [ROWS=10000000] [DIR=/tmp] [CODEC=snappy]
+//   parquet_bench [ROWS=10000000] [DIR=/tmp] [CODEC=snappy] [read]
 //
+// With `read` as the fourth argument, only reads DIR/floe_bench.parquet (for profiling the read
+// path: perf record -g parquet_bench 10000000 /tmp snappy read).
+//
+// Reading decodes columns on FLOE_BENCH_THREADS threads (default: every core, as DuckDB does).
 // Writes DIR/floe_bench.parquet, reads it back, and, when DIR/duckdb_bench.parquet exists (written
 // by bench/parquet_bench.mjs with DuckDB), reads that too. Prints one table row per measurement
 // and a final JSON line that parquet_bench.mjs puts beside DuckDB's figures from the same run.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "floe/columnar/builder.h"
 #include "floe/columnar/record_batch.h"
@@ -83,11 +90,20 @@ Result<double> Write(const std::string& path, int64_t rows, format::CompressionC
   return Seconds(start);
 }
 
+// Decode threads for reading: FLOE_BENCH_THREADS, else every core.
+int ReadThreads() {
+  const char* env = std::getenv("FLOE_BENCH_THREADS");
+  if (env != nullptr) return std::max(1, std::atoi(env));
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 // Reads every column of every row; returns seconds and the row count.
 Result<std::pair<double, int64_t>> Read(const std::string& path) {
   auto start = Clock::now();
   FLOE_ASSIGN_OR_RETURN(auto input, LocalFileInput::Open(path));
-  FLOE_ASSIGN_OR_RETURN(auto reader, FileReader::Open(std::move(input)));
+  ReaderOptions options;
+  options.decode_threads = ReadThreads();
+  FLOE_ASSIGN_OR_RETURN(auto reader, FileReader::Open(std::move(input), options));
   int64_t rows = 0;
   while (true) {
     FLOE_ASSIGN_OR_RETURN(auto batch, reader->Next());
@@ -106,6 +122,15 @@ int Run(int argc, char** argv) {
                                               : format::CompressionCodec::kSnappy;
   std::string floe_path = dir + "/floe_bench.parquet";
   std::string duck_path = dir + "/duckdb_bench.parquet";
+  if (argc > 4 && std::string(argv[4]) == "read") {
+    auto read = Read(floe_path);
+    if (!read) {
+      fmt::print(stderr, "read failed: {}\n", read.error().ToString());
+      return 1;
+    }
+    fmt::print("read {} rows in {:.3f} s\n", read->second, read->first);
+    return 0;
+  }
   auto written = Write(floe_path, rows, codec);
   if (!written) {
     fmt::print(stderr, "write failed: {}\n", written.error().ToString());
@@ -137,8 +162,8 @@ int Run(int argc, char** argv) {
   }
   fmt::print(
       "{{\"rows\":{},\"write_s\":{:.4f},\"read_s\":{:.4f},\"read_duckdb_file_s\":{:.4f},"
-      "\"file_bytes\":{}}}\n",
-      rows, *written, read->first, duck_read, size);
+      "\"file_bytes\":{},\"read_threads\":{}}}\n",
+      rows, *written, read->first, duck_read, size, ReadThreads());
   return read->second == rows ? 0 : 1;
 }
 

@@ -8,10 +8,12 @@
 //   zigzag       (n << 1) ^ (n >> 63), then ULEB128
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "floe/core/result.h"
@@ -44,11 +46,52 @@ inline uint64_t UnpackOne(const uint8_t* data, size_t nbytes, size_t index, int 
   return bit_width == 64 ? v : v & ((uint64_t{1} << bit_width) - 1);
 }
 
-// Unpacks `count` values starting at value `first`. REQUIRES: the run holds them.
+namespace bit_packing_detail {
+
+// Values [first, first + count) at a bit width known at compile time, each with one unaligned
+// 64-bit load. REQUIRES: W <= 56 and every load stays inside the run (the caller leaves the last
+// 8 bytes to UnpackOne).
+template <int W, typename T>
+inline void UnpackFixedWidth(const uint8_t* data, size_t first, size_t count, T* out) {
+  constexpr uint64_t kMask = (uint64_t{1} << W) - 1;
+  uint64_t bit = static_cast<uint64_t>(first) * W;
+  for (size_t i = 0; i < count; ++i, bit += W) {
+    uint64_t word;
+    std::memcpy(&word, data + (bit >> 3), 8);
+    out[i] = static_cast<T>((word >> (bit & 7)) & kMask);
+  }
+}
+
+template <typename T, int... Ws>
+inline void UnpackDispatch(std::integer_sequence<int, Ws...>, int bit_width, const uint8_t* data,
+                           size_t first, size_t count, T* out) {
+  using Fn = void (*)(const uint8_t*, size_t, size_t, T*);
+  static constexpr Fn kTable[] = {&UnpackFixedWidth<Ws + 1, T>...};
+  kTable[bit_width - 1](data, first, count, out);
+}
+
+}  // namespace bit_packing_detail
+
+// Unpacks `count` values starting at value `first`, in bulk: the bit width is dispatched once a
+// call, not once a value. REQUIRES: the run holds them; 0 <= bit_width <= 64.
 template <typename T>
 inline void UnpackRun(const uint8_t* data, size_t nbytes, int bit_width, size_t first, size_t count,
                       T* out) {
-  for (size_t i = 0; i < count; ++i) {
+  if (bit_width == 0) {
+    std::fill_n(out, count, T{0});
+    return;
+  }
+  size_t fast = 0;
+  if (bit_width <= 56 && nbytes >= 8) {
+    // Value k can use one 8-byte load when its first byte is at most nbytes - 8.
+    size_t last_fast = ((nbytes - 8) * 8) / static_cast<size_t>(bit_width) + 1;
+    if (last_fast > first) fast = std::min(count, last_fast - first);
+    if (fast > 0) {
+      bit_packing_detail::UnpackDispatch(std::make_integer_sequence<int, 56>(), bit_width, data,
+                                         first, fast, out);
+    }
+  }
+  for (size_t i = fast; i < count; ++i) {
     out[i] = static_cast<T>(UnpackOne(data, nbytes, first + i, bit_width));
   }
 }

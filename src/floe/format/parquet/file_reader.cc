@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "floe/format/parquet/buffer_pool_internal.h"
 #include "floe/format/parquet/column_chunk_reader_internal.h"
+#include "floe/format/parquet/flat_batch_stream_internal.h"
 #include "floe/format/parquet/record_assembler_internal.h"
+#include "floe/format/parquet/schema_projection_internal.h"
 
 namespace floe::parquet {
 
@@ -27,7 +30,8 @@ const Statistics* RowGroupInfo::StatisticsFor(int32_t field_id) const {
 FileReader::FileReader(std::unique_ptr<RandomAccessInput> input, ReaderOptions options)
     : input_(std::move(input)),
       options_(std::move(options)),
-      chunk_reader_(std::make_unique<ColumnChunkReader>()) {}
+      chunk_reader_(std::make_unique<ColumnChunkReader>()),
+      pool_(BufferPool::Make()) {}
 
 FileReader::~FileReader() = default;
 
@@ -35,6 +39,10 @@ Result<std::unique_ptr<FileReader>> FileReader::Open(std::unique_ptr<RandomAcces
                                                      ReaderOptions options) {
   if (input == nullptr) return InvalidArgument("parquet: no input");
   if (options.batch_size <= 0) return InvalidArgument("parquet: batch_size must be positive");
+  if (options.decode_threads < 1 || options.decode_threads > 64) {
+    return InvalidArgument("parquet: decode_threads must be in 1..64, not {}",
+                           options.decode_threads);
+  }
   auto reader = std::unique_ptr<FileReader>(new FileReader(std::move(input), std::move(options)));
   FLOE_RETURN_IF_ERROR(reader->Init());
   return reader;
@@ -75,37 +83,38 @@ Status FileReader::Init() {
       return CorruptFile("parquet: row group of {} rows", rg.num_rows);
     }
   }
-  top_level_leaves_.assign(schema_->fields().size(), {0, 0});
-  for (size_t i = 0; i < leaves.size(); ++i) {
-    auto& range =
-        top_level_leaves_[static_cast<size_t>(schema_->leaf_top_level(static_cast<int>(i)))];
-    if (range.second == 0) range.first = static_cast<int>(i);
-    ++range.second;
-  }
   leaf_data_.resize(leaves.size());
 
-  const auto& fields = schema_->fields();
   if (options_.field_ids) {
-    for (int32_t id : *options_.field_ids) {
-      for (size_t i = 0; i < fields.size(); ++i) {
-        if (fields[i].field_id == id) projection_.push_back(static_cast<int>(i));
-      }
-    }
+    projected_ = ProjectByFieldIds(*schema_, *options_.field_ids);
   } else if (options_.column_names) {
-    for (const std::string& name : *options_.column_names) {
-      for (size_t i = 0; i < fields.size(); ++i) {
-        if (fields[i].name == name) {
-          projection_.push_back(static_cast<int>(i));
-          break;
-        }
-      }
-    }
+    projected_ = ProjectByNames(*schema_, *options_.column_names);
   } else {
-    for (size_t i = 0; i < fields.size(); ++i) projection_.push_back(static_cast<int>(i));
+    projected_ = ProjectAll(*schema_);
   }
   std::vector<columnar::Field> projected;
-  for (int i : projection_) projected.push_back(*fields[static_cast<size_t>(i)].field);
+  bool flat = true;
+  std::vector<const SchemaNode*> flat_fields;
+  std::vector<int> flat_leaves;
+  for (const ProjectedField& p : projected_) {
+    projected.push_back(*p.node.field);
+    if (p.node.kind != SchemaNode::Kind::kPrimitive) flat = false;
+    flat_fields.push_back(&p.node);
+    flat_leaves.push_back(p.leaves.empty() ? -1 : p.leaves[0]);
+  }
   projected_schema_ = columnar::Schema(std::move(projected));
+  if (flat) {
+    std::function<bool(int)> keep;
+    if (options_.row_group_filter) {
+      keep = [this](int index) {
+        const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(index)];
+        return options_.row_group_filter(RowGroupInfo{index, rg, *schema_});
+      };
+    }
+    flat_stream_ = std::make_unique<FlatBatchStream>(
+        *input_, file_size_, metadata_, *schema_, std::move(flat_fields), std::move(flat_leaves),
+        projected_schema_, options_.batch_size, options_.decode_threads, std::move(keep), pool_);
+  }
   return OkStatus();
 }
 
@@ -115,24 +124,23 @@ Result<columnar::RecordBatch> FileReader::ReadRowGroup(int index) {
   }
   const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(index)];
   std::vector<columnar::Array> columns;
-  for (int f : projection_) {
-    auto [first, count] = top_level_leaves_[static_cast<size_t>(f)];
+  for (const ProjectedField& p : projected_) {
     std::vector<const LeafData*> leaves;
-    for (int l = first; l < first + count; ++l) {
+    for (int l : p.leaves) {
       auto ul = static_cast<size_t>(l);
       FLOE_RETURN_IF_ERROR(chunk_reader_->Read(*input_, file_size_, rg.columns[ul],
                                                *schema_->leaves()[ul], leaf_data_[ul]));
       leaves.push_back(&leaf_data_[ul]);
     }
-    FLOE_ASSIGN_OR_RETURN(
-        columnar::Array array,
-        AssembleField(schema_->fields()[static_cast<size_t>(f)], leaves, rg.num_rows));
+    FLOE_ASSIGN_OR_RETURN(columnar::Array array,
+                          AssembleField(p.node, leaves, rg.num_rows, *pool_, validity_scratch_));
     columns.push_back(std::move(array));
   }
   return columnar::RecordBatch::Make(projected_schema_, std::move(columns), rg.num_rows);
 }
 
 Result<std::optional<columnar::RecordBatch>> FileReader::Next() {
+  if (flat_stream_) return flat_stream_->Next();
   while (!current_ || current_offset_ >= current_->num_rows()) {
     current_.reset();
     current_offset_ = 0;

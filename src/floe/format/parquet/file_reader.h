@@ -1,10 +1,16 @@
 // FileReader: reads a Parquet file through a RandomAccessInput as a stream of RecordBatches, one
-// or more a row group, with projection of top-level fields by field id (or by name for files
-// without ids) and a row-group filter hook over the footer statistics.
+// or more a row group, with projection by field id, nested ids included (or of top-level fields
+// by name for files without ids), and a row-group filter hook over the footer statistics.
+//
+// When every projected field is flat, batches are decoded page by page as they are asked for,
+// so memory stays at a page and a batch a column whatever the row group size; a nested field
+// makes the reader decode whole row groups and slice them. Either way, the buffers of the
+// batches handed out return to the reader's pool once the caller drops them
+// (buffer_pool_internal.h).
 //
 // File layout read: ... | FileMetaData (Thrift compact) | footer length (4 bytes LE) | "PAR1".
 // The footer is read with one ranged read of its last 64 KiB (and a second when it is larger);
-// each projected column chunk with one ranged read.
+// column chunks with ranged reads of about 1 MiB.
 //
 //   FLOE_ASSIGN_OR_RETURN(auto input, LocalFileInput::Open(path));
 //   ReaderOptions options;
@@ -32,7 +38,10 @@
 
 namespace floe::parquet {
 
+class BufferPool;
 class ColumnChunkReader;
+class FlatBatchStream;
+struct ProjectedField;
 struct LeafData;
 
 // What a row-group filter sees.
@@ -47,14 +56,21 @@ struct RowGroupInfo {
 };
 
 struct ReaderOptions {
-  // Top-level fields to read, by field id, in this order; ids the file lacks are skipped.
+  // Fields to read, by field id; ids the file lacks are skipped. A top-level id reads the field
+  // whole; a nested id (struct field, list element or inside one) reads its top-level field
+  // pruned to the selected branches (a map is read whole). Top-level fields come out in the
+  // order of their first id here.
   std::optional<std::vector<int32_t>> field_ids;
   // The same by name (for files written without field ids). Ignored when field_ids is set.
   std::optional<std::vector<std::string>> column_names;
   // Returns false for row groups that cannot match; they are not read.
   std::function<bool(const RowGroupInfo&)> row_group_filter;
-  // Rows per batch; a row group is read whole and sliced.
+  // Rows per batch.
   int64_t batch_size = 64 * 1024;
+  // Threads that decode the columns of a batch side by side: the caller's and decode_threads - 1
+  // helpers the reader starts and keeps. Used when every projected field is flat; the input's
+  // ReadAt is then called from several threads at once.
+  int decode_threads = 1;
 };
 
 class FileReader final : public columnar::BatchReader {
@@ -87,14 +103,18 @@ class FileReader final : public columnar::BatchReader {
   int64_t file_size_ = 0;
   FileMetaData metadata_;
   std::unique_ptr<ParquetSchema> schema_;
-  // Projected top-level field indices, and their schema.
-  std::vector<int> projection_;
+  // Projected top-level fields (pruned to the nested fields asked for), and their schema.
+  std::vector<ProjectedField> projected_;
   columnar::Schema projected_schema_;
-  // Leaves of each top-level field: [first, first + count).
-  std::vector<std::pair<int, int>> top_level_leaves_;
 
+  // Whole row groups (ReadRowGroup, and Next when a projected field is nested).
   std::unique_ptr<ColumnChunkReader> chunk_reader_;
   std::vector<LeafData> leaf_data_;
+  // Batches when every projected field is flat (nullptr otherwise).
+  std::unique_ptr<FlatBatchStream> flat_stream_;
+  // Memory of the arrays handed out, recycled once the caller drops them.
+  std::shared_ptr<BufferPool> pool_;
+  std::vector<uint8_t> validity_scratch_;
   int next_row_group_ = 0;
   std::optional<columnar::RecordBatch> current_;
   int64_t current_offset_ = 0;

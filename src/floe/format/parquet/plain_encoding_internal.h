@@ -9,6 +9,7 @@
 //   FIXED_LEN_BYTE_ARRAY  type_length bytes a value
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -63,6 +64,12 @@ inline size_t PlainEncodedSize(const ColumnValues& values, size_t begin, size_t 
   return (end - begin) * values.width;
 }
 
+// Makes room for `more` elements past the size, at least doubling the capacity when it grows.
+template <typename T>
+inline void GrowFor(std::vector<T>& v, size_t more) {
+  if (v.capacity() - v.size() < more) v.reserve(std::max(v.size() + more, 2 * v.capacity()));
+}
+
 // Appends `n` PLAIN values read from `cursor` to `out`. `bool_bit` carries the bit position of
 // booleans between calls on the same page (0 at the start of a page).
 inline Status DecodePlain(ByteCursor& cursor, size_t n, ColumnValues& out, size_t& bool_bit) {
@@ -86,6 +93,10 @@ inline Status DecodePlain(ByteCursor& cursor, size_t n, ColumnValues& out, size_
       return OkStatus();
     }
     case PhysicalType::kByteArray:
+      // The page bounds the growth (each value takes at least its 4-byte length); grow
+      // geometrically, as reserving exactly per page would copy the column once a page.
+      GrowFor(out.offsets, std::min(n, cursor.remaining() / 4));
+      GrowFor(out.bytes, cursor.remaining());
       for (size_t i = 0; i < n; ++i) {
         FLOE_ASSIGN_OR_RETURN(uint32_t len, cursor.ReadU32LE());
         FLOE_ASSIGN_OR_RETURN(auto bytes, cursor.ReadBytes(len));

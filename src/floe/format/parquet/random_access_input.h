@@ -22,6 +22,8 @@ class RandomAccessInput {
   virtual Result<int64_t> Size() = 0;
   // Reads exactly `length` bytes at `offset` into `buffer` (resized to `length`, capacity reused).
   // A range past the end is kCorruptFile (the caller trusted an offset from the file).
+  // May be called from several threads at once (a FileReader with decode_threads > 1), each
+  // with its own buffer; the implementations here are stateless (pread, or a copy from memory).
   virtual Status ReadAt(int64_t offset, int64_t length, std::vector<uint8_t>& buffer) = 0;
 };
 

@@ -37,22 +37,22 @@ int CountLeaves(const SchemaNode& n) {
 }
 
 Result<std::shared_ptr<Buffer>> ValidityBuffer(const std::vector<uint8_t>& valid,
-                                               int64_t* null_count) {
+                                               int64_t* null_count, BufferPool& pool) {
   auto length = static_cast<int64_t>(valid.size());
   int64_t nulls = 0;
   for (uint8_t v : valid) nulls += v == 0;
   *null_count = nulls;
   if (nulls == 0) return std::shared_ptr<Buffer>();
-  FLOE_ASSIGN_OR_RETURN(auto buffer, Buffer::Allocate(columnar::bit_util::BytesForBits(length)));
-  std::memset(buffer->mutable_data(), 0, static_cast<size_t>(buffer->size()));
+  FLOE_ASSIGN_OR_RETURN(PooledBuffer bits,
+                        pool.AcquireZeroed(columnar::bit_util::BytesForBits(length)));
   for (int64_t i = 0; i < length; ++i) {
-    if (valid[static_cast<size_t>(i)]) columnar::bit_util::SetBit(buffer->mutable_data(), i);
+    if (valid[static_cast<size_t>(i)]) columnar::bit_util::SetBit(bits.data, i);
   }
-  return buffer;
+  return bits.buffer;
 }
 
 Result<Array> Build(const SchemaNode& node, std::span<LeafCursor> leaves, std::span<Ranges> ranges,
-                    int64_t length) {
+                    int64_t length, BufferPool& pool) {
   const LeafCursor& first = leaves[0];
   const Ranges& r0 = ranges[0];
   std::vector<uint8_t> valid(static_cast<size_t>(length), 1);
@@ -76,17 +76,17 @@ Result<Array> Build(const SchemaNode& node, std::span<LeafCursor> leaves, std::s
       if (first_value + static_cast<size_t>(present) > first.data->values.count) {
         return CorruptFile("parquet: column {} has fewer values than its levels say", node.name);
       }
-      return MakeLeafArray(node, first.data->values, first_value, length, valid.data());
+      return MakeLeafArray(node, first.data->values, first_value, length, valid.data(), pool);
     }
     case SchemaNode::Kind::kStruct: {
       int64_t null_count = 0;
-      FLOE_ASSIGN_OR_RETURN(auto validity, ValidityBuffer(valid, &null_count));
+      FLOE_ASSIGN_OR_RETURN(auto validity, ValidityBuffer(valid, &null_count, pool));
       std::vector<Array> children;
       size_t at = 0;
       for (const SchemaNode& c : node.children) {
         auto n = static_cast<size_t>(CountLeaves(c));
         FLOE_ASSIGN_OR_RETURN(Array child,
-                              Build(c, leaves.subspan(at, n), ranges.subspan(at, n), length));
+                              Build(c, leaves.subspan(at, n), ranges.subspan(at, n), length, pool));
         children.push_back(std::move(child));
         at += n;
       }
@@ -95,8 +95,9 @@ Result<Array> Build(const SchemaNode& node, std::span<LeafCursor> leaves, std::s
     case SchemaNode::Kind::kList:
     case SchemaNode::Kind::kMap: {
       std::vector<Ranges> child_ranges(leaves.size());
-      FLOE_ASSIGN_OR_RETURN(auto offsets_buffer, Buffer::Allocate((length + 1) * 4));
-      auto* offsets = reinterpret_cast<int32_t*>(offsets_buffer->mutable_data());
+      FLOE_ASSIGN_OR_RETURN(PooledBuffer offsets_pooled, pool.Acquire((length + 1) * 4));
+      std::shared_ptr<Buffer> offsets_buffer = offsets_pooled.buffer;
+      auto* offsets = reinterpret_cast<int32_t*>(offsets_pooled.data);
       offsets[0] = 0;
       for (int64_t e = 0; e < length; ++e) {
         auto ue = static_cast<size_t>(e);
@@ -131,19 +132,19 @@ Result<Array> Build(const SchemaNode& node, std::span<LeafCursor> leaves, std::s
       }
       auto child_length = static_cast<int64_t>(offsets[length]);
       int64_t null_count = 0;
-      FLOE_ASSIGN_OR_RETURN(auto validity, ValidityBuffer(valid, &null_count));
+      FLOE_ASSIGN_OR_RETURN(auto validity, ValidityBuffer(valid, &null_count, pool));
       if (node.kind == SchemaNode::Kind::kList) {
         FLOE_ASSIGN_OR_RETURN(Array child,
-                              Build(node.children[0], leaves, child_ranges, child_length));
+                              Build(node.children[0], leaves, child_ranges, child_length, pool));
         return Array::Make(node.field->type(), length, {validity, offsets_buffer}, {child},
                            null_count);
       }
       auto key_leaves = static_cast<size_t>(CountLeaves(node.children[0]));
       std::span<Ranges> all(child_ranges);
       FLOE_ASSIGN_OR_RETURN(Array keys, Build(node.children[0], leaves.subspan(0, key_leaves),
-                                              all.subspan(0, key_leaves), child_length));
+                                              all.subspan(0, key_leaves), child_length, pool));
       FLOE_ASSIGN_OR_RETURN(Array items, Build(node.children[1], leaves.subspan(key_leaves),
-                                               all.subspan(key_leaves), child_length));
+                                               all.subspan(key_leaves), child_length, pool));
       const columnar::DataType& entries_type = node.field->type().field(0).type();
       FLOE_ASSIGN_OR_RETURN(Array entries,
                             Array::Make(entries_type, child_length, {nullptr}, {keys, items}, 0));
@@ -156,8 +157,39 @@ Result<Array> Build(const SchemaNode& node, std::span<LeafCursor> leaves, std::s
 
 }  // namespace
 
+Result<Array> AssembleFlatColumn(const SchemaNode& top, LeafData& data, int64_t num_rows,
+                                 BufferPool& pool, std::vector<uint8_t>& scratch) {
+  ColumnValues& values = data.values;
+  const columnar::DataType& type = top.field->type();
+  // Every slot holds a value (ReadSlots decodes one a present slot): hand the value vectors
+  // over to the array, when their layout is the array's, instead of copying them.
+  const bool dense = top.kind == SchemaNode::Kind::kPrimitive && num_rows > 0 &&
+                     data.num_slots == static_cast<size_t>(num_rows) &&
+                     values.count == static_cast<size_t>(num_rows) && values.bytes.capacity() > 0;
+  if (dense && top.conversion == ValueConversion::kBinary &&
+      values.offsets.size() == values.count + 1 && values.offsets[0] == 0) {
+    const int64_t size = values.offsets[values.count];
+    auto offsets = pool.WrapOffsets(std::move(values.offsets));
+    auto bytes = pool.WrapBytes(std::move(values.bytes), size);
+    values.offsets = pool.TakeOffsets();
+    values.bytes = pool.TakeBytes();
+    values.Clear();
+    return Array::Make(type, num_rows, {nullptr, offsets, bytes}, {}, 0);
+  }
+  if (dense &&
+      (top.conversion == ValueConversion::kCopy || top.conversion == ValueConversion::kFixed) &&
+      type.byte_width() == values.width) {
+    auto bytes = pool.WrapBytes(std::move(values.bytes), num_rows * values.width);
+    values.bytes = pool.TakeBytes();
+    values.Clear();
+    return Array::Make(type, num_rows, {nullptr, bytes}, {}, 0);
+  }
+  const LeafData* leaves[] = {&data};
+  return AssembleField(top, leaves, num_rows, pool, scratch);
+}
+
 Result<Array> AssembleField(const SchemaNode& top, std::span<const LeafData* const> leaves,
-                            int64_t num_rows) {
+                            int64_t num_rows, BufferPool& pool, std::vector<uint8_t>& scratch) {
   // Flat column: one slot a row.
   if (top.kind == SchemaNode::Kind::kPrimitive) {
     const LeafData& d = *leaves[0];
@@ -170,18 +202,22 @@ Result<Array> AssembleField(const SchemaNode& top, std::span<const LeafData* con
         return CorruptFile("parquet: column {} has {} values for {} rows", top.name, d.values.count,
                            num_rows);
       }
-      return MakeLeafArray(top, d.values, 0, num_rows, nullptr);
+      return MakeLeafArray(top, d.values, 0, num_rows, nullptr, pool);
     }
-    std::vector<uint8_t> valid(static_cast<size_t>(num_rows));
+    std::vector<uint8_t>& valid = scratch;
+    valid.resize(static_cast<size_t>(num_rows));
+    const uint16_t* def = d.def.data();
+    const auto max_def = static_cast<uint16_t>(top.def_level);
     size_t present = 0;
     for (size_t i = 0; i < valid.size(); ++i) {
-      valid[i] = d.def[i] == top.def_level;
-      present += valid[i];
+      uint8_t v = def[i] == max_def;
+      valid[i] = v;
+      present += v;
     }
     if (present > d.values.count) {
       return CorruptFile("parquet: column {} has fewer values than its levels say", top.name);
     }
-    return MakeLeafArray(top, d.values, 0, num_rows, valid.data());
+    return MakeLeafArray(top, d.values, 0, num_rows, valid.data(), pool);
   }
   std::vector<LeafCursor> cursors;
   std::vector<const SchemaNode*> leaf_nodes;
@@ -215,7 +251,7 @@ Result<Array> AssembleField(const SchemaNode& top, std::span<const LeafData* con
                          r.begin.size(), num_rows);
     }
   }
-  return Build(top, cursors, ranges, num_rows);
+  return Build(top, cursors, ranges, num_rows, pool);
 }
 
 }  // namespace floe::parquet

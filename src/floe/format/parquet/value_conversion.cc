@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "floe/columnar/bit_util.h"
 #include "floe/columnar/decimal128.h"
 
 namespace floe::parquet {
@@ -126,81 +127,121 @@ void AppendPhysicalRange(const SchemaNode& leaf, const Array& array, int64_t beg
       [&](size_t i) { return static_cast<size_t>(begin) + i; }, out);
 }
 
+// Packs `length` bytes of 0/1 into a bitmap, eight at a time.
+void PackBytesToBits(const uint8_t* bytes, int64_t length, uint8_t* bits) {
+  int64_t i = 0;
+  for (; i + 8 <= length; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes + i, 8);
+    // Each byte is 0 or 1: gather bit 0 of every byte into the top byte.
+    bits[i >> 3] =
+        static_cast<uint8_t>(((word & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56);
+  }
+  if (i < length) {
+    uint8_t last = 0;
+    for (int64_t k = i; k < length; ++k) last |= static_cast<uint8_t>((bytes[k] & 1) << (k - i));
+    bits[i >> 3] = last;
+  }
+}
+
 Result<Array> MakeLeafArray(const SchemaNode& leaf, const ColumnValues& values, size_t first_value,
-                            int64_t length, const uint8_t* valid) {
+                            int64_t length, const uint8_t* valid, BufferPool& pool) {
   const columnar::DataType& type = leaf.field->type();
   std::shared_ptr<Buffer> validity;
   int64_t null_count = 0;
   if (valid != nullptr) {
-    for (int64_t i = 0; i < length; ++i) null_count += valid[i] == 0;
+    int64_t present = 0;
+    for (int64_t i = 0; i < length; ++i) present += valid[i];
+    null_count = length - present;
   }
   if (null_count > 0) {
-    FLOE_ASSIGN_OR_RETURN(validity, Buffer::Allocate(columnar::bit_util::BytesForBits(length)));
-    uint8_t* bits = validity->mutable_data();
-    std::memset(bits, 0, static_cast<size_t>(validity->size()));
-    for (int64_t i = 0; i < length; ++i) {
-      if (valid[i]) columnar::bit_util::SetBit(bits, i);
-    }
+    FLOE_ASSIGN_OR_RETURN(PooledBuffer bits,
+                          pool.Acquire(columnar::bit_util::BytesForBits(length)));
+    PackBytesToBits(valid, length, bits.data);
+    validity = std::move(bits.buffer);
   }
   auto is_valid = [&](int64_t i) { return null_count == 0 || valid[i] != 0; };
   size_t next = first_value;
 
   if (leaf.conversion == ValueConversion::kBinary) {
-    FLOE_ASSIGN_OR_RETURN(auto offsets, Buffer::Allocate((length + 1) * 4));
-    auto* off = reinterpret_cast<int32_t*>(offsets->mutable_data());
+    FLOE_ASSIGN_OR_RETURN(PooledBuffer offsets, pool.Acquire((length + 1) * 4));
+    auto* off = reinterpret_cast<int32_t*>(offsets.data);
+    const int32_t* in_off = values.offsets.data();
+    off[0] = 0;
+    if (null_count == 0) {
+      const int32_t base = length > 0 ? in_off[next] : 0;
+      const int64_t total =
+          length > 0 ? int64_t{in_off[next + static_cast<size_t>(length)]} - base : 0;
+      FLOE_ASSIGN_OR_RETURN(PooledBuffer data, pool.Acquire(total));
+      if (total > 0) {
+        std::memcpy(data.data, values.bytes.data() + base, static_cast<size_t>(total));
+      }
+      for (int64_t i = 0; i < length; ++i)
+        off[i + 1] = in_off[next + static_cast<size_t>(i) + 1] - base;
+      return Array::Make(type, length, {validity, offsets.buffer, data.buffer}, {}, 0);
+    }
     int64_t total = 0;
     size_t scan = next;
     for (int64_t i = 0; i < length; ++i) {
-      if (is_valid(i)) {
-        total += values.offsets[scan + 1] - values.offsets[scan];
+      if (valid[i]) {
+        total += in_off[scan + 1] - in_off[scan];
         ++scan;
       }
     }
     if (total > INT32_MAX) return NotSupported("parquet: more than 2 GiB of strings in one batch");
-    FLOE_ASSIGN_OR_RETURN(auto data, Buffer::Allocate(total));
+    FLOE_ASSIGN_OR_RETURN(PooledBuffer data, pool.Acquire(total));
     int32_t pos = 0;
-    off[0] = 0;
-    if (null_count == 0 && length > 0) {
-      int32_t base = values.offsets[next];
-      if (total > 0) {
-        std::memcpy(data->mutable_data(), values.bytes.data() + base, static_cast<size_t>(total));
+    for (int64_t i = 0; i < length; ++i) {
+      if (valid[i]) {
+        int32_t begin = in_off[next];
+        int32_t len = in_off[next + 1] - begin;
+        ++next;
+        if (len > 0)
+          std::memcpy(data.data + pos, values.bytes.data() + begin, static_cast<size_t>(len));
+        pos += len;
       }
-      for (int64_t i = 0; i < length; ++i) off[i + 1] = values.offsets[next + i + 1] - base;
-    } else {
-      for (int64_t i = 0; i < length; ++i) {
-        if (is_valid(i)) {
-          std::string_view v = values.View(next++);
-          if (!v.empty()) std::memcpy(data->mutable_data() + pos, v.data(), v.size());
-          pos += static_cast<int32_t>(v.size());
-        }
-        off[i + 1] = pos;
-      }
+      off[i + 1] = pos;
     }
-    return Array::Make(type, length, {validity, offsets, data}, {}, null_count);
+    return Array::Make(type, length, {validity, offsets.buffer, data.buffer}, {}, null_count);
   }
 
   if (leaf.conversion == ValueConversion::kBoolean) {
-    FLOE_ASSIGN_OR_RETURN(auto bits, Buffer::Allocate(columnar::bit_util::BytesForBits(length)));
-    if (bits->size() > 0) std::memset(bits->mutable_data(), 0, static_cast<size_t>(bits->size()));
-    for (int64_t i = 0; i < length; ++i) {
-      if (is_valid(i) && values.bytes[next++]) columnar::bit_util::SetBit(bits->mutable_data(), i);
+    FLOE_ASSIGN_OR_RETURN(PooledBuffer bits,
+                          pool.Acquire(columnar::bit_util::BytesForBits(length)));
+    if (null_count == 0) {
+      if (length > 0) PackBytesToBits(values.bytes.data() + next, length, bits.data);
+    } else {
+      std::memset(bits.data, 0, static_cast<size_t>(columnar::bit_util::BytesForBits(length)));
+      for (int64_t i = 0; i < length; ++i) {
+        if (valid[i] && values.bytes[next++]) columnar::bit_util::SetBit(bits.data, i);
+      }
     }
-    return Array::Make(type, length, {validity, bits}, {}, null_count);
+    return Array::Make(type, length, {validity, bits.buffer}, {}, null_count);
   }
 
   const int32_t out_width = type.byte_width();
-  FLOE_ASSIGN_OR_RETURN(auto buffer, Buffer::Allocate(length * out_width));
-  uint8_t* dst = buffer->mutable_data();
-  if (null_count > 0) std::memset(dst, 0, static_cast<size_t>(buffer->size()));
+  FLOE_ASSIGN_OR_RETURN(PooledBuffer out, pool.Acquire(length * out_width));
+  uint8_t* dst = out.data;
+  std::shared_ptr<Buffer> buffer = out.buffer;
+  // Null slots are zeroed so that equal arrays have equal bytes.
+  if (null_count > 0) std::memset(dst, 0, static_cast<size_t>(length * out_width));
   const uint8_t* src = values.bytes.data();
   const size_t in_width = static_cast<size_t>(values.width);
   if (leaf.conversion == ValueConversion::kCopy || leaf.conversion == ValueConversion::kFixed) {
     if (null_count == 0) {
       if (length > 0)
         std::memcpy(dst, src + next * in_width, static_cast<size_t>(length) * in_width);
+    } else if (in_width == 8) {
+      for (int64_t i = 0; i < length; ++i) {
+        if (valid[i]) std::memcpy(dst + i * 8, src + (next++) * 8, 8);
+      }
+    } else if (in_width == 4) {
+      for (int64_t i = 0; i < length; ++i) {
+        if (valid[i]) std::memcpy(dst + i * 4, src + (next++) * 4, 4);
+      }
     } else {
       for (int64_t i = 0; i < length; ++i) {
-        if (is_valid(i)) std::memcpy(dst + i * out_width, src + (next++) * in_width, in_width);
+        if (valid[i]) std::memcpy(dst + i * out_width, src + (next++) * in_width, in_width);
       }
     }
     return Array::Make(type, length, {validity, buffer}, {}, null_count);

@@ -15,6 +15,7 @@
 
 #include "floe/columnar/array.h"
 #include "floe/core/result.h"
+#include "floe/format/parquet/buffer_pool_internal.h"
 #include "floe/format/parquet/column_values_internal.h"
 #include "floe/format/parquet/schema.h"
 
@@ -30,8 +31,10 @@ void AppendPhysicalRange(const SchemaNode& leaf, const columnar::Array& array, i
 
 // Builds the leaf's columnar array of `length` elements: element i is null when `valid` is given
 // and valid[i] == 0, else the next value of `values` (consumed in order from `first_value`).
+// The array's buffers come from `pool`.
 // REQUIRES: values holds enough values (checked by the caller).
 Result<columnar::Array> MakeLeafArray(const SchemaNode& leaf, const ColumnValues& values,
-                                      size_t first_value, int64_t length, const uint8_t* valid);
+                                      size_t first_value, int64_t length, const uint8_t* valid,
+                                      BufferPool& pool);
 
 }  // namespace floe::parquet

@@ -1,7 +1,15 @@
-#include "floe/format/parquet/plain_encoding_internal.h"
 #include "floe/format/parquet/values_decoder_internal.h"
 
+#include <algorithm>
+#include <cstring>
+
+#include "floe/format/parquet/plain_encoding_internal.h"
+
 namespace floe::parquet {
+
+namespace {
+constexpr size_t kShortValueBytes = 16;
+}  // namespace
 
 Status ValuesDecoder::Reset(Encoding encoding, PhysicalType type, int32_t width,
                             std::span<const uint8_t> data, size_t max_values,
@@ -125,13 +133,46 @@ Status ValuesDecoder::DecodeDictionary(size_t n, ColumnValues& out) {
   indices_.resize(n);
   FLOE_RETURN_IF_ERROR(rle_.Get(indices_.data(), n));
   const size_t dict_size = dictionary_->count;
-  for (size_t i = 0; i < n; ++i) {
-    if (indices_[i] >= dict_size) {
-      return CorruptFile("parquet: dictionary index {} past {} entries", indices_[i], dict_size);
-    }
+  uint32_t max_index = 0;
+  for (size_t i = 0; i < n; ++i) max_index = std::max(max_index, indices_[i]);
+  if (max_index >= dict_size) {
+    return CorruptFile("parquet: dictionary index {} past {} entries", max_index, dict_size);
   }
   if (out.is_byte_array()) {
-    for (size_t i = 0; i < n; ++i) out.AppendBinary(dictionary_->View(indices_[i]));
+    // Sizes first, so the bytes and offsets grow once a call, then a gather without checks.
+    const int32_t* dict_offsets = dictionary_->offsets.data();
+    const uint8_t* dict_bytes = dictionary_->bytes.data();
+    size_t total = 0;
+    for (size_t i = 0; i < n; ++i) {
+      total += static_cast<size_t>(dict_offsets[indices_[i] + 1] - dict_offsets[indices_[i]]);
+    }
+    size_t old_bytes = out.bytes.size();
+    if (old_bytes + total > static_cast<size_t>(INT32_MAX)) {
+      return NotSupported("parquet: more than 2 GiB of byte arrays in one column chunk");
+    }
+    size_t old_offsets = out.offsets.size();
+    // Short values are copied as 16 fixed bytes (one move, no call) when the dictionary has
+    // that much padding after its last value; the output gets the same slack, cut off after.
+    const bool padded = dictionary_->bytes.size() >=
+                        static_cast<size_t>(dict_offsets[dict_size]) + kShortValueBytes;
+    out.bytes.resize(old_bytes + total + kShortValueBytes);
+    out.offsets.resize(old_offsets + n);
+    uint8_t* dst = out.bytes.data();
+    int32_t* offsets = out.offsets.data() + old_offsets;
+    auto pos = static_cast<int32_t>(old_bytes);
+    for (size_t i = 0; i < n; ++i) {
+      int32_t begin = dict_offsets[indices_[i]];
+      int32_t len = dict_offsets[indices_[i] + 1] - begin;
+      if (padded && len <= static_cast<int32_t>(kShortValueBytes)) {
+        std::memcpy(dst + pos, dict_bytes + begin, kShortValueBytes);
+      } else if (len > 0) {
+        std::memcpy(dst + pos, dict_bytes + begin, static_cast<size_t>(len));
+      }
+      pos += len;
+      offsets[i] = pos;
+    }
+    out.bytes.resize(old_bytes + total);
+    out.count += n;
     return OkStatus();
   }
   const size_t w = static_cast<size_t>(out.width);

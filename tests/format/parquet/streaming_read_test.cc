@@ -1,0 +1,199 @@
+// The reader's streaming path (every projected field flat: batches decoded page by page), its
+// parallel column decoding, its buffer pool and the bulk bit unpacking it relies on.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <random>
+#include <vector>
+
+#include "floe/format/parquet/bit_packing_internal.h"
+#include "floe/format/parquet/buffer_pool_internal.h"
+#include "floe/format/parquet/task_runner_internal.h"
+#include "format/parquet/parquet_test_util.h"
+#include "support/matchers.h"
+
+namespace floe::parquet {
+namespace {
+
+using ::floe::testing::IsError;
+using ::floe::testing::IsOk;
+using format::CompressionCodec;
+using namespace ::floe::parquet::testing;  // NOLINT
+
+// The flat fields of AllTypesSchema, by field id.
+const std::vector<int32_t> kFlatIds = {1,  2,  3,  4,  5,  6,  7,  8,  9,
+                                       10, 11, 12, 13, 14, 15, 16, 21, 22};
+
+Result<RecordBatch> ProjectFlat(const RecordBatch& batch) {
+  std::vector<Field> fields;
+  std::vector<Array> columns;
+  for (int32_t id : kFlatIds) {
+    for (int c = 0; c < batch.num_columns(); ++c) {
+      if (batch.schema().field(c).field_id() == id) {
+        fields.push_back(batch.schema().field(c));
+        columns.push_back(batch.column(c));
+      }
+    }
+  }
+  return RecordBatch::Make(Schema(std::move(fields)), std::move(columns), batch.num_rows());
+}
+
+struct StreamCase {
+  CompressionCodec codec;
+  double null_share;
+  int threads;
+};
+
+class ParquetStreamingReadTest : public ::testing::TestWithParam<StreamCase> {};
+
+TEST_P(ParquetStreamingReadTest, FlatProjectionReadsBackEqualAcrossPagesAndRowGroups) {
+  const StreamCase& c = GetParam();
+  Schema schema = AllTypesSchema();
+  RandomFiller filler(7, c.null_share);
+  auto batch = filler.Batch(schema, 5000);
+  ASSERT_THAT(batch, IsOk());
+  WriterOptions options;
+  options.codec = c.codec;
+  options.row_group_max_rows = 1800;  // row groups of 1800, 1800, 1400 rows
+  options.page_size_bytes = 700;      // many pages a chunk, ending anywhere in a batch
+  options.slice_rows = 97;
+  options.dictionary_size_limit = 300;  // PLAIN fallback mid-chunk
+  auto bytes = WriteToMemory({*batch}, options);
+  ASSERT_THAT(bytes, IsOk());
+  auto expected = ProjectFlat(*batch);
+  ASSERT_THAT(expected, IsOk());
+  for (int64_t batch_size : {1, 333, 1800, 4096}) {
+    ReaderOptions ro;
+    ro.field_ids = kFlatIds;
+    ro.batch_size = batch_size;
+    ro.decode_threads = c.threads;
+    auto read = ReadFromMemory(*bytes, ro);
+    ASSERT_THAT(read, IsOk());
+    for (const RecordBatch& b : *read) {
+      EXPECT_LE(b.num_rows(), batch_size);
+      for (int col = 0; col < b.num_columns(); ++col) {
+        EXPECT_THAT(b.column(col).ValidateFull(), IsOk());
+      }
+    }
+    EXPECT_EQ(CompareRows(*expected, *read), "") << "batch_size " << batch_size;
+  }
+}
+
+std::vector<StreamCase> StreamCases() {
+  std::vector<StreamCase> cases;
+  for (auto codec :
+       {CompressionCodec::kUncompressed, CompressionCodec::kSnappy, CompressionCodec::kZstd}) {
+    for (double nulls : {0.0, 0.4}) {
+      for (int threads : {1, 3}) cases.push_back({codec, nulls, threads});
+    }
+  }
+  return cases;
+}
+
+std::string StreamCaseName(const ::testing::TestParamInfo<StreamCase>& info) {
+  const StreamCase& c = info.param;
+  return std::string(format::CompressionCodecName(c.codec)) + "_nulls" +
+         std::to_string(static_cast<int>(c.null_share * 100)) + "_threads" +
+         std::to_string(c.threads);
+}
+
+INSTANTIATE_TEST_SUITE_P(ParquetStreaming, ParquetStreamingReadTest,
+                         ::testing::ValuesIn(StreamCases()), StreamCaseName);
+
+TEST(ParquetStreamingReadTest, BatchesKeptByTheCallerStayIntactWhileReadingOn) {
+  Schema schema = AllTypesSchema();
+  RandomFiller filler(11, 0.2);
+  auto batch = filler.Batch(schema, 3000);
+  ASSERT_THAT(batch, IsOk());
+  WriterOptions options;
+  options.page_size_bytes = 1024;
+  auto bytes = WriteToMemory({*batch}, options);
+  ASSERT_THAT(bytes, IsOk());
+  ReaderOptions ro;
+  ro.field_ids = kFlatIds;
+  ro.batch_size = 500;
+  // ReadAll keeps every batch: pooled buffers must not be handed out twice.
+  auto read = ReadFromMemory(*bytes, ro);
+  ASSERT_THAT(read, IsOk());
+  EXPECT_EQ(read->size(), 6u);
+  auto expected = ProjectFlat(*batch);
+  ASSERT_THAT(expected, IsOk());
+  EXPECT_EQ(CompareRows(*expected, *read), "");
+}
+
+TEST(ParquetStreamingReadTest, RejectsDecodeThreadsOutOfRange) {
+  ReaderOptions ro;
+  ro.decode_threads = 0;
+  auto reader = FileReader::Open(std::make_unique<InMemoryInput>(std::vector<uint8_t>(20)), ro);
+  EXPECT_THAT(reader, IsError(ErrorKind::kInvalidArgument));
+}
+
+TEST(BufferPoolTest, ReusesReleasedBlocksAndKeepsLiveOnesApart) {
+  auto pool = BufferPool::Make();
+  const uint8_t* first_data = nullptr;
+  {
+    auto a = pool->Acquire(100000);
+    ASSERT_THAT(a, IsOk());
+    first_data = a->data;
+    auto b = pool->Acquire(100000);
+    ASSERT_THAT(b, IsOk());
+    EXPECT_NE(a->data, b->data);
+    EXPECT_EQ(pool->retained_bytes(), 0);
+  }
+  EXPECT_GT(pool->retained_bytes(), 0);
+  auto c = pool->Acquire(99000);
+  ASSERT_THAT(c, IsOk());
+  EXPECT_TRUE(c->data == first_data || pool->retained_bytes() > 0);
+  // A tiny buffer does not take a large idle block.
+  auto tiny = pool->AcquireZeroed(16);
+  ASSERT_THAT(tiny, IsOk());
+  EXPECT_EQ(tiny->buffer->size(), 16);
+  EXPECT_EQ(tiny->data[15], 0);
+  EXPECT_GT(pool->retained_bytes(), 0);
+}
+
+TEST(BufferPoolTest, BuffersOutliveThePoolHandle) {
+  auto pool = BufferPool::Make();
+  auto a = pool->Acquire(64);
+  ASSERT_THAT(a, IsOk());
+  a->data[0] = 7;
+  std::shared_ptr<columnar::Buffer> kept = a->buffer;
+  pool.reset();
+  EXPECT_EQ(kept->data()[0], 7);
+}
+
+TEST(TaskRunnerTest, RunsEveryTaskOnceOnEachCall) {
+  for (int threads : {1, 2, 4}) {
+    TaskRunner runner(threads);
+    EXPECT_EQ(runner.threads(), threads);
+    for (size_t n : {0u, 1u, 5u, 64u}) {
+      for (int repeat = 0; repeat < 20; ++repeat) {
+        std::vector<std::atomic<int>> hits(n);
+        runner.Run(n, [&](size_t i) { hits[i].fetch_add(1); });
+        for (size_t i = 0; i < n; ++i) ASSERT_EQ(hits[i].load(), 1) << threads << " " << n;
+      }
+    }
+  }
+}
+
+TEST(BitPackingTest, BulkUnpackMatchesValueByValue) {
+  std::mt19937_64 rng(3);
+  for (int width = 0; width <= 64; ++width) {
+    std::vector<uint8_t> packed(PackedBytes(300, width) + (rng() % 3));
+    for (uint8_t& b : packed) b = static_cast<uint8_t>(rng());
+    for (size_t first : {0u, 1u, 7u, 64u, 250u}) {
+      size_t capacity = width == 0 ? 300 : packed.size() * 8 / static_cast<size_t>(width);
+      if (first >= capacity) continue;
+      size_t count = std::min<size_t>(capacity - first, 50 + rng() % 10);
+      std::vector<uint64_t> bulk(count);
+      UnpackRun(packed.data(), packed.size(), width, first, count, bulk.data());
+      for (size_t i = 0; i < count; ++i) {
+        ASSERT_EQ(bulk[i], UnpackOne(packed.data(), packed.size(), first + i, width))
+            << "width " << width << " value " << first + i;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace floe::parquet
