@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "floe/iceberg/single_value.h"
+
 namespace floe::table {
 
 using columnar::TypeKind;
@@ -75,6 +77,19 @@ Result<Literal> ArrayValueToLiteral(const columnar::Array& array, int64_t row,
     default:
       return NotSupported("cannot make a single value of Iceberg type {}", type.ToString());
   }
+}
+
+Status AppendLiteralKey(const Literal& value, std::string& key) {
+  if (value.is_null()) {
+    key.push_back('\0');
+    return OkStatus();
+  }
+  FLOE_ASSIGN_OR_RETURN(auto bytes, iceberg::SerializeSingleValue(value));
+  key.push_back('\1');
+  uint32_t n = static_cast<uint32_t>(bytes.size());
+  key.append(reinterpret_cast<const char*>(&n), sizeof(n));
+  key.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  return OkStatus();
 }
 
 }  // namespace floe::table

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "floe/columnar/array.h"
 #include "floe/core/result.h"
@@ -15,5 +16,9 @@ namespace floe::table {
 // NotSupported for nested types.
 Result<iceberg::Literal> ArrayValueToLiteral(const columnar::Array& array, int64_t row,
                                              const iceberg::Type& type);
+
+// Appends `value` to a grouping key: a null marker, or a marker, the length and the value's
+// single-value bytes (single_value.h). Equal tuples make equal keys, so rows group by them.
+Status AppendLiteralKey(const iceberg::Literal& value, std::string& key);
 
 }  // namespace floe::table

@@ -68,21 +68,6 @@ Result<parquet::WriterOptions> ParquetOptionsFromProperties(const iceberg::Table
   return options;
 }
 
-// Appends a partition value to a grouping key: a null marker, or a length and the value's
-// single-value bytes.
-Status AppendKey(const iceberg::Literal& value, std::string& key) {
-  if (value.is_null()) {
-    key.push_back('\0');
-    return OkStatus();
-  }
-  FLOE_ASSIGN_OR_RETURN(auto bytes, iceberg::SerializeSingleValue(value));
-  key.push_back('\1');
-  uint32_t n = static_cast<uint32_t>(bytes.size());
-  key.append(reinterpret_cast<const char*>(&n), sizeof(n));
-  key.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  return OkStatus();
-}
-
 bool IsAvroName(std::string_view name) {
   if (name.empty()) return false;
   auto first = static_cast<unsigned char>(name[0]);
@@ -386,7 +371,7 @@ Status DataWriter::Write(const columnar::RecordBatch& input) {
         default: {
           FLOE_ASSIGN_OR_RETURN(auto value, ArrayValueToLiteral(sources[f], row, *source_types_[f]));
           FLOE_ASSIGN_OR_RETURN(auto t, fields[f].transform().Apply(value));
-          FLOE_RETURN_IF_ERROR(AppendKey(t, key));
+          FLOE_RETURN_IF_ERROR(AppendLiteralKey(t, key));
         }
       }
     }

@@ -425,24 +425,7 @@ Result<CommitResult> Table::Overwrite(const iceberg::ExprPtr& filter, std::vecto
           }
         }
         if (!all) {
-          iceberg::FileMetrics m;
-          m.record_count = task.file.record_count;
-          m.value_counts.insert(task.file.value_counts.begin(), task.file.value_counts.end());
-          m.null_value_counts.insert(task.file.null_value_counts.begin(),
-                                     task.file.null_value_counts.end());
-          m.nan_value_counts.insert(task.file.nan_value_counts.begin(),
-                                    task.file.nan_value_counts.end());
-          for (const auto& [fid, bytes] : task.file.lower_bounds) {
-            const iceberg::NestedField* field = schema.FindFieldById(fid);
-            if (field == nullptr || !field->type()->is_primitive()) continue;
-            if (auto v = iceberg::DeserializeSingleValue(*field->type(), bytes)) m.lower_bounds.emplace(fid, *v);
-          }
-          for (const auto& [fid, bytes] : task.file.upper_bounds) {
-            const iceberg::NestedField* field = schema.FindFieldById(fid);
-            if (field == nullptr || !field->type()->is_primitive()) continue;
-            if (auto v = iceberg::DeserializeSingleValue(*field->type(), bytes)) m.upper_bounds.emplace(fid, *v);
-          }
-          all = strict.AllMatch(m);
+          all = strict.AllMatch(FileMetricsOf(task.file, schema));
         }
       }
       removed.insert(task.file.file_path);

@@ -41,28 +41,6 @@ void CollectFieldIds(const iceberg::Expression& expr, std::set<int32_t>& ids) {
 
 bool IsAlwaysTrue(const ExprPtr& e) { return !e || e->op() == iceberg::Operation::kTrue; }
 
-// The manifest entry's statistics as Literals of the schema's column types; bounds that do not
-// deserialize (other types, dropped columns) are left out, which makes them unknown.
-iceberg::FileMetrics MetricsOf(const iceberg::DataFile& file, const iceberg::Schema& schema) {
-  iceberg::FileMetrics m;
-  m.record_count = file.record_count;
-  m.value_counts.insert(file.value_counts.begin(), file.value_counts.end());
-  m.null_value_counts.insert(file.null_value_counts.begin(), file.null_value_counts.end());
-  m.nan_value_counts.insert(file.nan_value_counts.begin(), file.nan_value_counts.end());
-  auto convert = [&](const std::map<int32_t, std::vector<uint8_t>>& in,
-                     std::unordered_map<int32_t, Literal>& out) {
-    for (const auto& [id, bytes] : in) {
-      const iceberg::NestedField* field = schema.FindFieldById(id);
-      if (field == nullptr || !field->type()->is_primitive()) continue;
-      auto value = iceberg::DeserializeSingleValue(*field->type(), bytes);
-      if (value) out.emplace(id, std::move(value).value());
-    }
-  };
-  convert(file.lower_bounds, m.lower_bounds);
-  convert(file.upper_bounds, m.upper_bounds);
-  return m;
-}
-
 Result<std::vector<iceberg::ManifestFile>> ManifestsOf(io::FileIO& io,
                                                       const iceberg::Snapshot& snapshot) {
   if (snapshot.manifest_list()) {
@@ -90,19 +68,6 @@ bool SamePartition(const iceberg::ManifestEntry& del, int32_t del_spec, const Fi
   const iceberg::PartitionSpec* spec = metadata.SpecById(del_spec);
   if (spec != nullptr && spec->is_unpartitioned()) return true;
   return del_spec == task.spec_id && del.data_file.partition == task.file.partition;
-}
-
-Status AppendKey(const Literal& value, std::string& key) {
-  if (value.is_null()) {
-    key.push_back('\0');
-    return OkStatus();
-  }
-  FLOE_ASSIGN_OR_RETURN(auto bytes, iceberg::SerializeSingleValue(value));
-  key.push_back('\1');
-  uint32_t n = static_cast<uint32_t>(bytes.size());
-  key.append(reinterpret_cast<const char*>(&n), sizeof(n));
-  key.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  return OkStatus();
 }
 
 Result<std::unique_ptr<parquet::FileReader>> OpenParquet(io::FileIO& io, const std::string& path,
@@ -205,7 +170,7 @@ Result<std::vector<EqualityDeleteSet>> ReadEqualityDeletes(
         key.clear();
         for (size_t k = 0; k < cols.size(); ++k) {
           FLOE_ASSIGN_OR_RETURN(auto v, ArrayValueToLiteral(batch->column(cols[k]), row, *types[k]));
-          FLOE_RETURN_IF_ERROR(AppendKey(v, key));
+          FLOE_RETURN_IF_ERROR(AppendLiteralKey(v, key));
         }
         set.keys.insert(key);
       }
@@ -363,7 +328,7 @@ class TaskReader final : public columnar::BatchReader {
       key.clear();
       for (size_t k = 0; k < cols.size(); ++k) {
         FLOE_ASSIGN_OR_RETURN(auto v, ArrayValueToLiteral(cols[k], row, *types[k]));
-        FLOE_RETURN_IF_ERROR(AppendKey(v, key));
+        FLOE_RETURN_IF_ERROR(AppendLiteralKey(v, key));
       }
       if (set.keys.contains(key)) {
         keep[static_cast<size_t>(row)] = 0;
@@ -529,7 +494,7 @@ Result<std::vector<FileScanTask>> TableScan::PlanFiles() const {
         auto might = eval->MightMatch(entry.data_file.partition);
         if (might && !*might) continue;
       }
-      if (!metrics_eval.MightMatch(MetricsOf(entry.data_file, schema))) continue;
+      if (!metrics_eval.MightMatch(FileMetricsOf(entry.data_file, schema))) continue;
       FileScanTask task;
       task.spec_id = spec_id;
       task.data_sequence_number = entry.sequence_number.value_or(0);
@@ -566,6 +531,26 @@ Result<std::unique_ptr<columnar::BatchReader>> TableScan::Open() const {
   return std::unique_ptr<columnar::BatchReader>(
       new ScanReader(io_, std::move(tasks), std::move(schema), std::move(output), std::move(bound),
                      std::move(columnar_schema)));
+}
+
+iceberg::FileMetrics FileMetricsOf(const iceberg::DataFile& file, const iceberg::Schema& schema) {
+  iceberg::FileMetrics m;
+  m.record_count = file.record_count;
+  m.value_counts.insert(file.value_counts.begin(), file.value_counts.end());
+  m.null_value_counts.insert(file.null_value_counts.begin(), file.null_value_counts.end());
+  m.nan_value_counts.insert(file.nan_value_counts.begin(), file.nan_value_counts.end());
+  auto convert = [&](const std::map<int32_t, std::vector<uint8_t>>& in,
+                     std::unordered_map<int32_t, Literal>& out) {
+    for (const auto& [id, bytes] : in) {
+      const iceberg::NestedField* field = schema.FindFieldById(id);
+      if (field == nullptr || !field->type()->is_primitive()) continue;
+      auto value = iceberg::DeserializeSingleValue(*field->type(), bytes);
+      if (value) out.emplace(id, std::move(value).value());
+    }
+  };
+  convert(file.lower_bounds, m.lower_bounds);
+  convert(file.upper_bounds, m.upper_bounds);
+  return m;
 }
 
 Result<std::unique_ptr<columnar::BatchReader>> ReadTask(std::shared_ptr<io::FileIO> io,

@@ -31,6 +31,7 @@
 #include "floe/iceberg/data_file.h"
 #include "floe/iceberg/expression.h"
 #include "floe/iceberg/manifest_entry.h"
+#include "floe/iceberg/metrics_evaluator.h"
 #include "floe/iceberg/schema.h"
 #include "floe/iceberg/snapshot.h"
 #include "floe/iceberg/table_metadata.h"
@@ -99,6 +100,10 @@ class TableScan {
   iceberg::ExprPtr filter_;
   bool case_sensitive_ = true;
 };
+
+// A manifest entry's statistics as the metrics evaluators take them: bounds read as `schema`'s
+// column types (bounds that do not read, e.g. of dropped columns, are left out: unknown).
+iceberg::FileMetrics FileMetricsOf(const iceberg::DataFile& file, const iceberg::Schema& schema);
 
 // Reads one task's live rows: `read_schema`'s columns (in its order), with the task's deletes
 // applied and, when `bound_filter` is set (bound to a schema holding read_schema's columns),

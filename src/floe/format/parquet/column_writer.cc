@@ -37,6 +37,8 @@ void ColumnWriter::StartChunk() {
   dictionary_mode_ = options_.enable_dictionary && leaf_.physical != PhysicalType::kBoolean;
   used_dictionary_ = false;
   used_plain_ = false;
+  dictionary_probed_ = false;
+  chunk_dictionary_values_ = 0;
   chunk_slots_ = 0;
   chunk_stats_.Reset(leaf_);
 }
@@ -72,10 +74,20 @@ Status ColumnWriter::Append(const LeafSlice& slice) {
   if (dictionary_mode_) {
     size_t added = dictionary_.Add(page_values_, first, page_values_.count, page_indices_,
                                    static_cast<size_t>(options_.dictionary_size_limit));
+    chunk_dictionary_values_ += static_cast<int64_t>(added - first);
     if (added != page_values_.count) {
       // The dictionary is full: this page and the rest of the chunk go PLAIN.
       dictionary_mode_ = false;
       page_indices_.clear();
+    } else if (!dictionary_probed_ && chunk_dictionary_values_ >= kDictionaryProbeValues) {
+      // A column whose values are nearly all distinct gains nothing from a dictionary (entries
+      // plus indices outweigh the plain values) and costs a hash probe per value: give it up
+      // early rather than at the size limit, which small files never reach.
+      dictionary_probed_ = true;
+      if (static_cast<int64_t>(dictionary_.size()) * 10 > chunk_dictionary_values_ * 9) {
+        dictionary_mode_ = false;
+        page_indices_.clear();
+      }
     }
   }
   page_slots_ += static_cast<int64_t>(slice.num_slots);

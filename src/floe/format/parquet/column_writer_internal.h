@@ -68,6 +68,11 @@ class ColumnWriter {
   DictionaryEncoder dictionary_;
   bool dictionary_mode_ = false;
   bool used_dictionary_ = false;
+  // Values seen in dictionary mode this chunk; after kDictionaryProbeValues the dictionary is
+  // dropped if more than 90% of them were distinct.
+  static constexpr int64_t kDictionaryProbeValues = 16384;
+  bool dictionary_probed_ = false;
+  int64_t chunk_dictionary_values_ = 0;
   bool used_plain_ = false;
 
   // The open page.
