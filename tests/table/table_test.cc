@@ -393,3 +393,25 @@ TEST_F(TableTest, ColumnsWithAnyNameRoundTrip) {
 
 }  // namespace
 }  // namespace floe::table
+
+namespace floe::table {
+namespace {
+
+TEST_F(TableTest, MalformedTablePropertiesAreNamedNotIgnored) {
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto loaded, catalog_->CreateTable(Id("events"), EventsSchema(),
+                                         {.properties = {{"commit.retry.num-retries", "four"}}}));
+  Table table(catalog_.get(), loaded);
+  EXPECT_THAT(AppendBatch(table, Events(0, 10)),
+              floe::testing::IsErrorWith(ErrorKind::kInvalidArgument,
+                                         ::testing::HasSubstr("commit.retry.num-retries")));
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto other, catalog_->CreateTable(Id("other"), EventsSchema(),
+                                        {.properties = {{"write.target-file-size-bytes", "0"}}}));
+  EXPECT_THAT(Table(catalog_.get(), other).NewDataWriter(),
+              floe::testing::IsErrorWith(ErrorKind::kInvalidArgument,
+                                         ::testing::HasSubstr("write.target-file-size-bytes")));
+}
+
+}  // namespace
+}  // namespace floe::table

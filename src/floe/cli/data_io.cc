@@ -19,38 +19,11 @@ std::string Lower(std::string s) {
   return s;
 }
 
-columnar::Field WithoutIds(const columnar::Field& field);
-
-columnar::DataType TypeWithoutIds(const columnar::DataType& type) {
-  switch (type.kind()) {
-    case columnar::TypeKind::kStruct: {
-      std::vector<columnar::Field> fields;
-      for (const auto& f : type.fields()) fields.push_back(WithoutIds(f));
-      return columnar::DataType::Struct(std::move(fields));
-    }
-    case columnar::TypeKind::kList:
-      return columnar::DataType::List(WithoutIds(type.value_field()));
-    case columnar::TypeKind::kMap:
-      return columnar::DataType::Map(WithoutIds(type.key_field()), WithoutIds(type.value_field()),
-                                     type.keys_sorted());
-    default:
-      return type;
-  }
-}
-
-columnar::Field WithoutIds(const columnar::Field& field) {
-  return columnar::Field(field.name(), TypeWithoutIds(field.type()), field.nullable(), std::nullopt,
-                         field.metadata());
-}
-
 // A Parquet file's batches with the field ids taken off.
 class ParquetInput final : public columnar::BatchReader {
  public:
-  explicit ParquetInput(std::unique_ptr<parquet::FileReader> reader) : reader_(std::move(reader)) {
-    std::vector<columnar::Field> fields;
-    for (const auto& f : reader_->schema().fields()) fields.push_back(WithoutIds(f));
-    schema_ = columnar::Schema(std::move(fields));
-  }
+  explicit ParquetInput(std::unique_ptr<parquet::FileReader> reader)
+      : reader_(std::move(reader)), schema_(reader_->schema().WithoutFieldIds()) {}
   const columnar::Schema& schema() const override { return schema_; }
   Result<std::optional<columnar::RecordBatch>> Next() override {
     FLOE_ASSIGN_OR_RETURN(auto batch, reader_->Next());

@@ -217,6 +217,40 @@ Field Field::WithFieldId(std::optional<int32_t> field_id) const {
   f.field_id_ = field_id;
   return f;
 }
+namespace {
+
+Field FieldWithoutIds(const Field& field);
+
+DataType TypeWithoutIds(const DataType& type) {
+  switch (type.kind()) {
+    case TypeKind::kStruct: {
+      std::vector<Field> fields;
+      for (const auto& f : type.fields()) fields.push_back(FieldWithoutIds(f));
+      return DataType::Struct(std::move(fields));
+    }
+    case TypeKind::kList:
+      return DataType::List(FieldWithoutIds(type.value_field()));
+    case TypeKind::kMap:
+      return DataType::Map(FieldWithoutIds(type.key_field()), FieldWithoutIds(type.value_field()),
+                           type.keys_sorted());
+    default:
+      return type;
+  }
+}
+
+Field FieldWithoutIds(const Field& field) {
+  return Field(field.name(), TypeWithoutIds(field.type()), field.nullable(), std::nullopt,
+               field.metadata());
+}
+
+}  // namespace
+
+Schema Schema::WithoutFieldIds() const {
+  std::vector<Field> fields;
+  for (const auto& f : fields_) fields.push_back(FieldWithoutIds(f));
+  return Schema(std::move(fields), metadata_);
+}
+
 Field Field::WithMetadata(KeyValueMetadata metadata) const {
   Field f = *this;
   f.metadata_ = std::move(metadata);

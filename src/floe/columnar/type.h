@@ -171,6 +171,9 @@ class Schema {
   bool Equals(const Schema& other, bool check_metadata = true) const;
   bool operator==(const Schema& other) const { return Equals(other, true); }
 
+  // The same fields with no field ids at any depth (columns then meet a table by name).
+  Schema WithoutFieldIds() const;
+
  private:
   std::vector<Field> fields_;
   KeyValueMetadata metadata_;

@@ -154,14 +154,8 @@ Result<columnar::RecordBatch> WithoutFieldIds(const columnar::RecordBatch& batch
   bool any = false;
   for (const auto& f : batch.schema().fields()) any |= f.field_id().has_value();
   if (!any) return batch;
-  std::vector<columnar::Field> fields;
-  std::vector<columnar::Array> columns;
-  for (int i = 0; i < batch.schema().num_fields(); ++i) {
-    fields.push_back(batch.schema().field(i).WithFieldId(std::nullopt));
-    columns.push_back(batch.column(i));
-  }
-  return columnar::RecordBatch::Make(columnar::Schema(std::move(fields), batch.schema().metadata()),
-                                     std::move(columns), batch.num_rows());
+  return columnar::RecordBatch::Make(batch.schema().WithoutFieldIds(), batch.columns(),
+                                     batch.num_rows());
 }
 
 }  // namespace

@@ -13,34 +13,14 @@
 #include "floe/iceberg/single_value.h"
 #include "floe/table/array_literal.h"
 #include "floe/table/file_io_streams.h"
+#include "floe/table/table_properties.h"
 
 namespace floe::table {
 namespace {
 
-std::string PropertyOr(const iceberg::TableMetadata& metadata, std::string_view key,
-                       std::string fallback) {
-  auto it = metadata.properties().find(std::string(key));
-  return it == metadata.properties().end() ? std::move(fallback) : it->second;
-}
-
-Result<int64_t> IntProperty(const iceberg::TableMetadata& metadata, std::string_view key,
-                            int64_t fallback) {
-  auto it = metadata.properties().find(std::string(key));
-  if (it == metadata.properties().end()) return fallback;
-  try {
-    size_t used = 0;
-    int64_t v = std::stoll(it->second, &used);
-    if (used != it->second.size() || v <= 0) throw std::invalid_argument("bad");
-    return v;
-  } catch (const std::exception&) {
-    return InvalidArgument("table property {} must be a positive integer, got '{}'", key,
-                           it->second);
-  }
-}
-
 Result<parquet::WriterOptions> ParquetOptionsFromProperties(const iceberg::TableMetadata& m) {
   parquet::WriterOptions options;
-  std::string codec = PropertyOr(m, "write.parquet.compression-codec", "zstd");
+  std::string codec = TableProperty(m, "write.parquet.compression-codec", "zstd");
   std::transform(codec.begin(), codec.end(), codec.begin(), ::tolower);
   if (codec == "zstd") {
     options.codec = format::CompressionCodec::kZstd;
@@ -58,13 +38,13 @@ Result<parquet::WriterOptions> ParquetOptionsFromProperties(const iceberg::Table
         "lz4, uncompressed)", codec);
   }
   if (m.properties().contains("write.parquet.compression-level")) {
-    FLOE_ASSIGN_OR_RETURN(int64_t level, IntProperty(m, "write.parquet.compression-level", 1));
+    FLOE_ASSIGN_OR_RETURN(int64_t level, TableIntProperty(m, "write.parquet.compression-level", 1, -131072));
     options.compression_level = static_cast<int>(level);
   }
   FLOE_ASSIGN_OR_RETURN(options.row_group_size_bytes,
-                        IntProperty(m, "write.parquet.row-group-size-bytes", int64_t{128} << 20));
+                        TableIntProperty(m, "write.parquet.row-group-size-bytes", int64_t{128} << 20));
   FLOE_ASSIGN_OR_RETURN(options.page_size_bytes,
-                        IntProperty(m, "write.parquet.page-size-bytes", int64_t{1} << 20));
+                        TableIntProperty(m, "write.parquet.page-size-bytes", int64_t{1} << 20));
   return options;
 }
 
@@ -187,7 +167,7 @@ DataWriter::DataWriter(const iceberg::TableMetadata& metadata, std::shared_ptr<i
       io_(std::move(io)),
       parquet_options_(std::move(parquet_options)),
       target_file_size_(target_file_size) {
-  data_folder_ = PropertyOr(metadata, kDataPathProperty, metadata.location() + "/data");
+  data_folder_ = TableProperty(metadata, kDataPathProperty, metadata.location() + "/data");
   while (data_folder_.size() > 1 && data_folder_.back() == '/') data_folder_.pop_back();
   file_prefix_ = Uuid::Random().ToString();
 }
@@ -214,7 +194,7 @@ Result<std::unique_ptr<DataWriter>> DataWriter::Make(const iceberg::TableMetadat
     target = *options.target_file_size_bytes;
   } else {
     FLOE_ASSIGN_OR_RETURN(target,
-                          IntProperty(metadata, kTargetFileSizeProperty, kDefaultTargetFileSize));
+                          TableIntProperty(metadata, kTargetFileSizeProperty, kDefaultTargetFileSize));
   }
   std::unique_ptr<DataWriter> writer(
       new DataWriter(metadata, std::move(io), std::move(parquet_options), target));

@@ -21,6 +21,7 @@
 #include "floe/iceberg/metrics_evaluator.h"
 #include "floe/iceberg/partition_evaluator.h"
 #include "floe/iceberg/single_value.h"
+#include "floe/table/table_properties.h"
 #include "floe/table/table_scan.h"
 
 namespace floe::table {
@@ -44,16 +45,6 @@ int64_t RandomSnapshotId() {
   for (int i = 8; i < 16; ++i) v ^= uint64_t{u.bytes()[static_cast<size_t>(i)]} << ((i - 8) * 8);
   int64_t id = static_cast<int64_t>(v & 0x7fffffffffffffffULL);
   return id == 0 ? 1 : id;
-}
-
-int64_t IntProperty(const iceberg::TableMetadata& m, std::string_view key, int64_t fallback) {
-  auto it = m.properties().find(std::string(key));
-  if (it == m.properties().end()) return fallback;
-  try {
-    return std::stoll(it->second);
-  } catch (const std::exception&) {
-    return fallback;
-  }
 }
 
 std::optional<int64_t> SummaryLong(const iceberg::Snapshot* s, const std::string& key) {
@@ -89,12 +80,15 @@ class SnapshotProducer {
 
   Result<CommitResult> Commit() {
     const auto& props = table_->metadata();
-    const int retries = options_.num_retries.value_or(
-        static_cast<int>(IntProperty(props, "commit.retry.num-retries", 4)));
-    const int64_t min_wait =
-        options_.min_wait_ms.value_or(IntProperty(props, "commit.retry.min-wait-ms", 100));
-    const int64_t max_wait =
-        options_.max_wait_ms.value_or(IntProperty(props, "commit.retry.max-wait-ms", 60'000));
+    FLOE_ASSIGN_OR_RETURN(int64_t num_retries,
+                          TableIntProperty(props, "commit.retry.num-retries", 4, 0));
+    FLOE_ASSIGN_OR_RETURN(int64_t min_wait_ms,
+                          TableIntProperty(props, "commit.retry.min-wait-ms", 100, 0));
+    FLOE_ASSIGN_OR_RETURN(int64_t max_wait_ms,
+                          TableIntProperty(props, "commit.retry.max-wait-ms", 60'000, 0));
+    const int retries = options_.num_retries.value_or(static_cast<int>(num_retries));
+    const int64_t min_wait = options_.min_wait_ms.value_or(min_wait_ms);
+    const int64_t max_wait = options_.max_wait_ms.value_or(max_wait_ms);
     std::mt19937_64 rng(static_cast<uint64_t>(snapshot_id_));
     for (int attempt = 1;; ++attempt) {
       std::vector<std::string> attempt_files;
