@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "floe/catalog/metadata_files.h"
+#include "floe/cli/table_commands.h"
 #include "floe/cli/data_io.h"
 #include "floe/iceberg/columnar_schema.h"
 #include "floe/iceberg/expression_bind.h"
@@ -53,14 +54,6 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
-Result<iceberg::TableIdentifier> ParseTableName(const std::string& text) {
-  auto id = iceberg::TableIdentifier::FromString(text);
-  if (!id || id->namespace_levels().empty()) {
-    return InvalidArgument("'{}' is not a table name (write namespace.table)", text);
-  }
-  return id;
-}
-
 Result<int64_t> ParseAsOf(const std::string& text) {
   if (!text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) {
     try {
@@ -86,7 +79,7 @@ Status Write(const CommandContext& ctx, const WriteOptions& options) {
   if (!options.where.empty() && options.mode != "overwrite") {
     return InvalidArgument("--where applies to --mode overwrite (it picks the rows to replace)");
   }
-  FLOE_ASSIGN_OR_RETURN(auto id, ParseTableName(options.table));
+  FLOE_ASSIGN_OR_RETURN(auto id, ParseTableArgument(options.table));
   iceberg::ExprPtr where;
   if (!options.where.empty()) {
     FLOE_ASSIGN_OR_RETURN(where, iceberg::ParseFilter(options.where));
@@ -207,7 +200,7 @@ Status Read(const CommandContext& ctx, const ReadOptions& options) {
     FLOE_ASSIGN_OR_RETURN(auto metadata, catalog::ReadTableMetadata(*io, options.table));
     scan.emplace(std::make_shared<const iceberg::TableMetadata>(std::move(metadata)), io);
   } else {
-    FLOE_ASSIGN_OR_RETURN(auto id, ParseTableName(options.table));
+    FLOE_ASSIGN_OR_RETURN(auto id, ParseTableArgument(options.table));
     FLOE_ASSIGN_OR_RETURN(cat, ctx.OpenCatalog());
     FLOE_ASSIGN_OR_RETURN(auto loaded, cat->LoadTable(id));
     scan.emplace(loaded.metadata, cat->file_io());

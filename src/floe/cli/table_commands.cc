@@ -13,7 +13,14 @@
 namespace floe::cli {
 namespace {
 
-Result<iceberg::TableIdentifier> ParseTable(const std::string& text) {
+std::string FormatTime(int64_t ms) {
+  auto info = iceberg::SnapshotInfo::Make({.snapshot_id = 0, .timestamp_ms = ms, .operation = "x"});
+  return info ? info->timestamp_iso() : std::to_string(ms);
+}
+
+}  // namespace
+
+Result<iceberg::TableIdentifier> ParseTableArgument(const std::string& text) {
   auto id = iceberg::TableIdentifier::FromString(text);
   if (!id) return InvalidArgument("'{}' is not a table name (write namespace.table)", text);
   if (id->namespace_levels().empty()) {
@@ -22,15 +29,8 @@ Result<iceberg::TableIdentifier> ParseTable(const std::string& text) {
   return id;
 }
 
-std::string FormatTime(int64_t ms) {
-  auto info = iceberg::SnapshotInfo::Make({.snapshot_id = 0, .timestamp_ms = ms, .operation = "x"});
-  return info ? info->timestamp_iso() : std::to_string(ms);
-}
-
-}  // namespace
-
 Status TableCreate(const CommandContext& ctx, const TableCreateOptions& options) {
-  FLOE_ASSIGN_OR_RETURN(auto id, ParseTable(options.table));
+  FLOE_ASSIGN_OR_RETURN(auto id, ParseTableArgument(options.table));
   FLOE_ASSIGN_OR_RETURN(auto schema, iceberg::ParseSchemaText(options.schema));
   FLOE_ASSIGN_OR_RETURN(auto terms, iceberg::ParsePartitionExpression(options.partition_by));
   FLOE_ASSIGN_OR_RETURN(auto spec, iceberg::MakePartitionSpec(schema, terms));
@@ -68,7 +68,7 @@ Status TableList(const CommandContext& ctx, const std::string& ns) {
 }
 
 Status TableDescribe(const CommandContext& ctx, const std::string& table) {
-  FLOE_ASSIGN_OR_RETURN(auto id, ParseTable(table));
+  FLOE_ASSIGN_OR_RETURN(auto id, ParseTableArgument(table));
   FLOE_ASSIGN_OR_RETURN(auto cat, ctx.OpenCatalog());
   FLOE_ASSIGN_OR_RETURN(auto loaded, cat->LoadTable(id));
   const auto& m = *loaded.metadata;
@@ -122,7 +122,7 @@ Status TableDescribe(const CommandContext& ctx, const std::string& table) {
 }
 
 Status TableDrop(const CommandContext& ctx, const std::string& table, bool purge) {
-  FLOE_ASSIGN_OR_RETURN(auto id, ParseTable(table));
+  FLOE_ASSIGN_OR_RETURN(auto id, ParseTableArgument(table));
   FLOE_ASSIGN_OR_RETURN(auto cat, ctx.OpenCatalog());
   FLOE_RETURN_IF_ERROR(cat->DropTable(id, purge));
   if (ctx.json) {
@@ -136,7 +136,7 @@ Status TableDrop(const CommandContext& ctx, const std::string& table, bool purge
 
 Status TableRegister(const CommandContext& ctx, const std::string& table,
                      const std::string& metadata_location) {
-  FLOE_ASSIGN_OR_RETURN(auto id, ParseTable(table));
+  FLOE_ASSIGN_OR_RETURN(auto id, ParseTableArgument(table));
   FLOE_ASSIGN_OR_RETURN(auto cat, ctx.OpenCatalog());
   FLOE_ASSIGN_OR_RETURN(auto loaded, cat->RegisterTable(id, metadata_location));
   if (ctx.json) {
@@ -151,7 +151,7 @@ Status TableRegister(const CommandContext& ctx, const std::string& table,
 }
 
 Status Snapshots(const CommandContext& ctx, const std::string& table) {
-  FLOE_ASSIGN_OR_RETURN(auto id, ParseTable(table));
+  FLOE_ASSIGN_OR_RETURN(auto id, ParseTableArgument(table));
   FLOE_ASSIGN_OR_RETURN(auto cat, ctx.OpenCatalog());
   FLOE_ASSIGN_OR_RETURN(auto loaded, cat->LoadTable(id));
   std::vector<iceberg::Snapshot> snapshots = loaded.metadata->snapshots();

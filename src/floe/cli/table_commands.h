@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "floe/cli/command_context.h"
+#include "floe/iceberg/table_identifier.h"
 
 namespace floe::cli {
 
@@ -19,6 +20,9 @@ struct TableCreateOptions {
   std::optional<std::string> location;
   int format_version = 2;
 };
+
+// A TABLE argument: "namespace.table" (nested namespaces allowed); errors say what to write.
+Result<iceberg::TableIdentifier> ParseTableArgument(const std::string& text);
 
 Status TableCreate(const CommandContext& ctx, const TableCreateOptions& options);
 Status TableList(const CommandContext& ctx, const std::string& ns);
