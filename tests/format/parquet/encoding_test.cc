@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <random>
+#include <set>
+#include <string>
 
 #include "floe/format/parquet/delta_encoding_internal.h"
 #include "floe/format/parquet/dictionary_encoder_internal.h"
@@ -148,6 +153,70 @@ TEST(ParquetDictionaryTest, EncodesIndicesAndFallsBackAtTheLimit) {
   small.Reset(PhysicalType::kByteArray, 0);
   indices.clear();
   EXPECT_EQ(small.Add(in, 0, in.count, indices, 12), 2u);  // 2 values of 6 bytes fit
+}
+
+// Fixed widths take the table that holds values in its slots: indices must match a plain map of
+// the bytes, through several table growths, with -0.0 / 0.0 and NaN payloads kept apart.
+TEST(ParquetDictionaryTest, FixedWidthValuesMapByTheirBytesThroughGrowth) {
+  struct Case {
+    PhysicalType type;
+    int32_t width;
+  };
+  std::mt19937_64 rng(3);
+  for (Case c : {Case{PhysicalType::kInt32, 4}, Case{PhysicalType::kInt64, 8},
+                 Case{PhysicalType::kFloat, 4}, Case{PhysicalType::kDouble, 8},
+                 Case{PhysicalType::kFixedLenByteArray, 3}}) {
+    ColumnValues in = MakeValues(c.type, c.width);
+    std::vector<std::string> raw;
+    const double specials[] = {0.0, -0.0, std::nan("1"), std::nan("2")};
+    for (int i = 0; i < 20000; ++i) {
+      std::string bytes(static_cast<size_t>(c.width), '\0');
+      if (i < 4 && c.type == PhysicalType::kDouble) {
+        std::memcpy(bytes.data(), &specials[i], 8);
+      } else if (i < 4 && c.type == PhysicalType::kFloat) {
+        // 0.0, -0.0 and two NaNs with different payloads, as bit patterns.
+        const uint32_t bits[] = {0x00000000u, 0x80000000u, 0x7fc00001u, 0x7fc00002u};
+        std::memcpy(bytes.data(), &bits[i], 4);
+      } else {
+        // About 5,000 distinct values, so the table grows several times past its first size.
+        const uint64_t v = rng() % 5000 * 0x9e3779b97f4a7c15ULL;
+        std::memcpy(bytes.data(), &v, static_cast<size_t>(c.width));
+      }
+      raw.push_back(bytes);
+      in.AppendFixed(bytes.data());
+    }
+    DictionaryEncoder enc;
+    enc.Reset(c.type, c.width);
+    std::vector<uint32_t> indices;
+    ASSERT_EQ(enc.Add(in, 0, in.count, indices, 1 << 20), in.count);
+    std::map<std::string, uint32_t> expected;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      auto [it, inserted] = expected.try_emplace(raw[i], static_cast<uint32_t>(expected.size()));
+      ASSERT_EQ(indices[i], it->second) << "width " << c.width << " value " << i;
+    }
+    EXPECT_EQ(enc.size(), expected.size());
+    if (c.type == PhysicalType::kDouble || c.type == PhysicalType::kFloat) {
+      EXPECT_EQ(std::set<uint32_t>(indices.begin(), indices.begin() + 4).size(), 4u);
+    }
+    for (size_t d = 0; d < enc.size(); ++d) {
+      EXPECT_EQ(enc.dictionary().View(d), in.View(static_cast<size_t>(
+                                              std::find(indices.begin(), indices.end(), d) -
+                                              indices.begin())));
+    }
+    // The size limit stops at the first value that does not fit; a released encoder starts over.
+    DictionaryEncoder small;
+    small.Reset(c.type, c.width);
+    indices.clear();
+    const size_t fit = small.Add(in, 0, in.count, indices, static_cast<size_t>(c.width) * 10);
+    EXPECT_EQ(small.size(), 10u);
+    EXPECT_EQ(indices.size(), fit);
+    small.Release();
+    EXPECT_EQ(small.size(), 0u);
+    small.Reset(c.type, c.width);
+    indices.clear();
+    EXPECT_EQ(small.Add(in, 0, 100, indices, 1 << 20), 100u);
+    EXPECT_EQ(indices[0], 0u);
+  }
 }
 
 TEST(ParquetDictionaryTest, IndexPastDictionaryIsCorrupt) {

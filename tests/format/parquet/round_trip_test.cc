@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <tuple>
 
 #include "format/parquet/parquet_test_util.h"
@@ -117,6 +118,43 @@ TEST(ParquetWriterTest, SmallRowGroupsMakeManyRowGroupsAndPages) {
   auto all = (*reader)->ReadAll();
   ASSERT_THAT(all, IsOk());
   EXPECT_EQ(CompareRows(*batch, *all), "");
+}
+
+// A chunk keeps its dictionary only where the dictionary page plus the indices are smaller than
+// the plain values: a column of distinct values goes PLAIN, a column of few values stays
+// dictionary-encoded, and both read back.
+TEST(ParquetWriterTest, DictionaryIsKeptOnlyWhereItPays) {
+  Schema schema({Field("distinct", DataType::Int64(), false, 1),
+                 Field("few", DataType::Int64(), false, 2),
+                 Field("names", DataType::String(), false, 3)});
+  for (int rows : {1000, 100000}) {  // before and after the distinct-value probe
+    columnar::Int64Builder distinct;
+    columnar::Int64Builder few;
+    columnar::StringBuilder names;
+    for (int i = 0; i < rows; ++i) {
+      ASSERT_THAT(distinct.Append(static_cast<int64_t>(i) * 7919), IsOk());
+      ASSERT_THAT(few.Append(i % 5), IsOk());
+      ASSERT_THAT(names.Append("customer-" + std::to_string(i % 300)), IsOk());
+    }
+    auto batch = RecordBatch::Make(schema, {*distinct.Finish(), *few.Finish(), *names.Finish()});
+    ASSERT_THAT(batch, IsOk());
+    auto bytes = WriteToMemory({*batch}, WriterOptions{});
+    ASSERT_THAT(bytes, IsOk());
+    auto reader = FileReader::Open(std::make_unique<InMemoryInput>(*bytes));
+    ASSERT_THAT(reader, IsOk());
+    const auto& columns = (*reader)->metadata().row_groups[0].columns;
+    auto uses_dictionary = [](const ColumnChunk& c) {
+      const auto& e = c.meta_data->encodings;
+      return std::find(e.begin(), e.end(), Encoding::kRleDictionary) != e.end();
+    };
+    EXPECT_FALSE(uses_dictionary(columns[0])) << rows;
+    EXPECT_FALSE(columns[0].meta_data->dictionary_page_offset.has_value()) << rows;
+    EXPECT_TRUE(uses_dictionary(columns[1])) << rows;
+    EXPECT_TRUE(uses_dictionary(columns[2])) << rows;
+    auto all = (*reader)->ReadAll();
+    ASSERT_THAT(all, IsOk());
+    EXPECT_EQ(CompareRows(*batch, *all), "");
+  }
 }
 
 TEST(ParquetWriterTest, FooterCarriesFieldIdsStatisticsAndKeyValues) {

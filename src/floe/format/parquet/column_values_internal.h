@@ -86,6 +86,16 @@ struct ColumnValues {
     offsets.push_back(static_cast<int32_t>(bytes.size()));
     ++count;
   }
+  // Appends every value of `other` (same type).
+  void AppendAll(const ColumnValues& other) {
+    const auto base = static_cast<int32_t>(bytes.size());
+    bytes.insert(bytes.end(), other.bytes.begin(), other.bytes.end());
+    if (is_byte_array()) {
+      offsets.reserve(offsets.size() + other.count);
+      for (size_t i = 1; i <= other.count; ++i) offsets.push_back(base + other.offsets[i]);
+    }
+    count += other.count;
+  }
   // Appends value i of `other` (same type).
   void AppendFrom(const ColumnValues& other, size_t i) {
     if (is_byte_array()) {

@@ -1,5 +1,7 @@
 #include "floe/format/parquet/column_writer_internal.h"
 
+#include <algorithm>
+
 #include "floe/format/parquet/plain_encoding_internal.h"
 #include "floe/format/parquet/rle_bit_packed_internal.h"
 
@@ -14,6 +16,13 @@ void AppendLevels(const std::vector<uint16_t>& levels, int bit_width, std::vecto
   EncodeRleBitPacked(std::span<const uint16_t>(levels), bit_width, out);
   auto len = static_cast<uint32_t>(out.size() - at - 4);
   std::memcpy(out.data() + at, &len, 4);
+}
+
+// Encoded page bodies are scratch: one buffer a thread serves every column writer on it, so a
+// fanout over many files touches one page's worth of fresh memory, not one a column a file.
+std::vector<uint8_t>& PageBodyScratch() {
+  thread_local std::vector<uint8_t> body;
+  return body;
 }
 
 }  // namespace
@@ -43,12 +52,61 @@ void ColumnWriter::StartChunk() {
   chunk_stats_.Reset(leaf_);
 }
 
+void ColumnWriter::DropDictionary() {
+  dictionary_mode_ = false;
+  page_indices_ = {};
+  // Pages already written refer to the dictionary: it is written at the chunk's end.
+  if (!used_dictionary_) dictionary_.Release();
+}
+
+void ColumnWriter::IndexPage() {
+  // The whole page goes through the dictionary in one pass, when it is closed: the table stays
+  // in cache for the pass, however many writers (a partition fanout's files) take turns.
+  const size_t n = page_values_.count;
+  const auto limit = static_cast<size_t>(options_.dictionary_size_limit);
+  page_indices_.clear();
+  size_t at = 0;
+  if (!dictionary_probed_) {
+    // A column whose values are nearly all distinct gains nothing from a dictionary (entries
+    // plus indices outweigh the plain values) and costs a hash probe per value: it is given up
+    // once more than 90% of the chunk's first kDictionaryProbeValues values are distinct.
+    const size_t probe_end = std::min(
+        n, static_cast<size_t>(kDictionaryProbeValues - chunk_dictionary_values_));
+    at = dictionary_.Add(page_values_, 0, probe_end, page_indices_, limit);
+    chunk_dictionary_values_ += static_cast<int64_t>(at);
+    if (at != probe_end) return DropDictionary();  // full
+    if (chunk_dictionary_values_ >= kDictionaryProbeValues) {
+      dictionary_probed_ = true;
+      if (static_cast<int64_t>(dictionary_.size()) * 10 > chunk_dictionary_values_ * 9) {
+        return DropDictionary();
+      }
+    }
+  }
+  const size_t added = dictionary_.Add(page_values_, at, n, page_indices_, limit);
+  chunk_dictionary_values_ += static_cast<int64_t>(added - at);
+  // A full dictionary sends this page and the rest of the chunk PLAIN.
+  if (added != n) return DropDictionary();
+  if (!used_dictionary_) {
+    // The chunk's first page decides whether the dictionary pays: if the dictionary page plus
+    // this page's indices are no smaller than the plain values, the chunk goes PLAIN. (Small
+    // chunks, such as a partition's file, end before the probe and are decided here.)
+    const auto index_bytes = static_cast<int64_t>(
+        (n * static_cast<size_t>(dictionary_.index_bit_width()) + 7) / 8);
+    if (static_cast<int64_t>(dictionary_.plain_bytes()) + index_bytes >= page_plain_bytes_) {
+      DropDictionary();
+    }
+  }
+}
+
 int64_t ColumnWriter::page_estimate() const {
   int64_t levels = static_cast<int64_t>(
       (page_def_.size() * level_bits_def_ + page_rep_.size() * level_bits_rep_) / 8);
-  int64_t values = dictionary_mode_ ? static_cast<int64_t>(page_indices_.size()) *
-                                          dictionary_.index_bit_width() / 8
-                                    : page_plain_bytes_;
+  // Values are indexed when the page closes. Once a page of the chunk has used the dictionary,
+  // a page is sized by its indices; until then by its plain values.
+  int64_t values = dictionary_mode_ && used_dictionary_
+                       ? static_cast<int64_t>(page_values_.count) *
+                             dictionary_.index_bit_width() / 8
+                       : page_plain_bytes_;
   return levels + values;
 }
 
@@ -63,33 +121,8 @@ Status ColumnWriter::Append(const LeafSlice& slice) {
   chunk_stats_.AddNulls(slice.null_slots);
   page_def_.insert(page_def_.end(), slice.def.begin(), slice.def.end());
   page_rep_.insert(page_rep_.end(), slice.rep.begin(), slice.rep.end());
-  size_t first = page_values_.count;
-  if (values.is_byte_array()) {
-    for (size_t i = 0; i < values.count; ++i) page_values_.AppendBinary(values.View(i));
-  } else {
-    page_values_.bytes.insert(page_values_.bytes.end(), values.bytes.begin(), values.bytes.end());
-    page_values_.count += values.count;
-  }
+  page_values_.AppendAll(values);
   page_plain_bytes_ += static_cast<int64_t>(PlainEncodedSize(values, 0, values.count));
-  if (dictionary_mode_) {
-    size_t added = dictionary_.Add(page_values_, first, page_values_.count, page_indices_,
-                                   static_cast<size_t>(options_.dictionary_size_limit));
-    chunk_dictionary_values_ += static_cast<int64_t>(added - first);
-    if (added != page_values_.count) {
-      // The dictionary is full: this page and the rest of the chunk go PLAIN.
-      dictionary_mode_ = false;
-      page_indices_.clear();
-    } else if (!dictionary_probed_ && chunk_dictionary_values_ >= kDictionaryProbeValues) {
-      // A column whose values are nearly all distinct gains nothing from a dictionary (entries
-      // plus indices outweigh the plain values) and costs a hash probe per value: give it up
-      // early rather than at the size limit, which small files never reach.
-      dictionary_probed_ = true;
-      if (static_cast<int64_t>(dictionary_.size()) * 10 > chunk_dictionary_values_ * 9) {
-        dictionary_mode_ = false;
-        page_indices_.clear();
-      }
-    }
-  }
   page_slots_ += static_cast<int64_t>(slice.num_slots);
   chunk_slots_ += static_cast<int64_t>(slice.num_slots);
   if (page_estimate() >= options_.page_size) FLOE_RETURN_IF_ERROR(FlushPage());
@@ -99,21 +132,23 @@ Status ColumnWriter::Append(const LeafSlice& slice) {
 Status ColumnWriter::FlushPage() {
   if (page_slots_ == 0) return OkStatus();
   if (page_slots_ > INT32_MAX) return InvalidArgument("parquet: too many values in one page");
-  body_.clear();
-  if (leaf_.rep_level > 0) AppendLevels(page_rep_, level_bits_rep_, body_);
-  if (leaf_.def_level > 0) AppendLevels(page_def_, level_bits_def_, body_);
+  std::vector<uint8_t>& body = PageBodyScratch();
+  body.clear();
+  if (leaf_.rep_level > 0) AppendLevels(page_rep_, level_bits_rep_, body);
+  if (leaf_.def_level > 0) AppendLevels(page_def_, level_bits_def_, body);
+  if (dictionary_mode_ && page_values_.count > 0) IndexPage();
   Encoding encoding = Encoding::kPlain;
   if (dictionary_mode_ && page_values_.count > 0) {
     encoding = Encoding::kRleDictionary;
     int bits = dictionary_.index_bit_width();
-    body_.push_back(static_cast<uint8_t>(bits));
-    EncodeRleBitPacked(std::span<const uint32_t>(page_indices_), bits, body_);
+    body.push_back(static_cast<uint8_t>(bits));
+    EncodeRleBitPacked(std::span<const uint32_t>(page_indices_), bits, body);
     used_dictionary_ = true;
   } else {
-    EncodePlain(page_values_, 0, page_values_.count, body_);
+    EncodePlain(page_values_, 0, page_values_.count, body);
     used_plain_ = true;
   }
-  FLOE_RETURN_IF_ERROR(pages_.WriteDataPage(body_, static_cast<int32_t>(page_slots_), encoding));
+  FLOE_RETURN_IF_ERROR(pages_.WriteDataPage(body, static_cast<int32_t>(page_slots_), encoding));
   page_def_.clear();
   page_rep_.clear();
   page_values_.Clear();
@@ -126,11 +161,11 @@ Status ColumnWriter::FlushPage() {
 Status ColumnWriter::FinishChunk(OutputStream& out, int64_t offset, ColumnChunk& chunk) {
   FLOE_RETURN_IF_ERROR(FlushPage());
   if (used_dictionary_) {
-    dictionary_body_.clear();
+    std::vector<uint8_t>& body = PageBodyScratch();
+    body.clear();
     const ColumnValues& dict = dictionary_.dictionary();
-    EncodePlain(dict, 0, dict.count, dictionary_body_);
-    FLOE_RETURN_IF_ERROR(
-        pages_.WriteDictionaryPage(dictionary_body_, static_cast<int32_t>(dict.count)));
+    EncodePlain(dict, 0, dict.count, body);
+    FLOE_RETURN_IF_ERROR(pages_.WriteDictionaryPage(body, static_cast<int32_t>(dict.count)));
   }
   ColumnMetaData& md = chunk.meta_data.emplace();
   md.type = leaf_.physical;

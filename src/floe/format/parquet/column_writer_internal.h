@@ -1,10 +1,11 @@
 // ColumnWriter: writes one leaf column's chunk in each row group: it buffers levels and values
-// into pages (data page v1), dictionary-encodes them while the dictionary stays under its limit
-// (RLE_DICTIONARY pages, then PLAIN for the rest of the chunk), compresses through its
-// PageWriter, and keeps statistics per chunk and per file.
+// into pages (data page v1); as a page closes, its values are dictionary-encoded while the
+// dictionary pays and stays under its limit (RLE_DICTIONARY pages, then PLAIN for the rest of
+// the chunk); it compresses through its PageWriter and keeps statistics per chunk and per file.
 //
 // Chunk layout: [dictionary page: PLAIN values] data page ... (see page_writer.h for a page).
-// All buffers live as long as the writer and are reused for every page and row group.
+// The writer's buffers live as long as it and are reused for every page and row group; encoded
+// page bodies go through a scratch buffer shared by the writers of a thread.
 #pragma once
 
 #include <cstdint>
@@ -56,6 +57,10 @@ class ColumnWriter {
 
  private:
   void StartChunk();
+  // Writes the rest of the chunk PLAIN.
+  void DropDictionary();
+  // Maps the open page's values to dictionary indices, or drops the dictionary.
+  void IndexPage();
   Status FlushPage();
   int64_t page_estimate() const;
 
@@ -68,8 +73,8 @@ class ColumnWriter {
   DictionaryEncoder dictionary_;
   bool dictionary_mode_ = false;
   bool used_dictionary_ = false;
-  // Values seen in dictionary mode this chunk; after kDictionaryProbeValues the dictionary is
-  // dropped if more than 90% of them were distinct.
+  // Values indexed this chunk; after kDictionaryProbeValues the dictionary is dropped if more
+  // than 90% of them were distinct.
   static constexpr int64_t kDictionaryProbeValues = 16384;
   bool dictionary_probed_ = false;
   int64_t chunk_dictionary_values_ = 0;
@@ -82,10 +87,6 @@ class ColumnWriter {
   std::vector<uint32_t> page_indices_;
   int64_t page_slots_ = 0;
   int64_t page_plain_bytes_ = 0;
-
-  // Scratch for encoding.
-  std::vector<uint8_t> body_;
-  std::vector<uint8_t> dictionary_body_;
 
   int64_t chunk_slots_ = 0;
   ColumnStatistics chunk_stats_;

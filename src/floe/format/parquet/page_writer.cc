@@ -40,6 +40,17 @@ Result<CompressionCodec> FromCompressionId(CompressionId id) {
   return NotSupported("parquet: compression codec {} not supported", static_cast<int>(id));
 }
 
+namespace {
+
+// Compressed bodies are scratch, copied into the chunk right away: one buffer a thread serves
+// every page writer on it.
+std::vector<uint8_t>& CompressedScratch() {
+  thread_local std::vector<uint8_t> compressed;
+  return compressed;
+}
+
+}  // namespace
+
 void PageWriter::Reset() {
   dictionary_.clear();
   data_.clear();
@@ -50,8 +61,9 @@ Status PageWriter::WritePage(PageHeader& header, std::span<const uint8_t> body,
                              std::vector<uint8_t>& out) {
   std::span<const uint8_t> stored = body;
   if (codec_ != CompressionCodec::kUncompressed) {
-    FLOE_RETURN_IF_ERROR(format::Compress(codec_, body, compressed_, level_));
-    stored = compressed_;
+    std::vector<uint8_t>& compressed = CompressedScratch();
+    FLOE_RETURN_IF_ERROR(format::Compress(codec_, body, compressed, level_));
+    stored = compressed;
   }
   if (body.size() > INT32_MAX || stored.size() > INT32_MAX) {
     return InvalidArgument("parquet: page of {} bytes is too large", body.size());

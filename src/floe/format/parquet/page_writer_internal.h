@@ -47,7 +47,6 @@ class PageWriter {
   int level_;
   std::vector<uint8_t> dictionary_;
   std::vector<uint8_t> data_;
-  std::vector<uint8_t> compressed_;
   std::vector<uint8_t> header_;
   int64_t total_uncompressed_ = 0;
 };
