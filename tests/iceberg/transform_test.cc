@@ -274,7 +274,10 @@ TEST(BoundTransformTest, VectorizedMatchesScalar) {
       EXPECT_EQ(make(out[i]), expected) << t.ToString() << " " << micros[i];
     }
   };
-  check(ValueOrDie(Transform::Bucket(16)), [](int32_t v) { return Literal::Int(v); });
+  // Powers of two take a mask, other counts a remainder.
+  for (int32_t n : {1, 2, 10, 16, 1000, 1024}) {
+    check(ValueOrDie(Transform::Bucket(n)), [](int32_t v) { return Literal::Int(v); });
+  }
   check(Transform::Year(), [](int32_t v) { return Literal::Int(v); });
   check(Transform::Month(), [](int32_t v) { return Literal::Int(v); });
   check(Transform::Day(), [](int32_t v) { return Literal::Date(v); });

@@ -1,6 +1,8 @@
 #include <gmock/gmock.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "floe/catalog/metadata_files.h"
@@ -8,6 +10,7 @@
 #include "floe/iceberg/filter_parser.h"
 #include "floe/format/parquet/file_reader.h"
 #include "floe/iceberg/partition_spec.h"
+#include "floe/io/fault_injection_file_io.h"
 #include "floe/table/file_io_streams.h"
 #include "table/table_test_util.h"
 
@@ -137,6 +140,90 @@ TEST_F(TableTest, PartitionedWritesPruneByPartition) {
   FLOE_ASSERT_OK_AND_ASSIGN(auto one, table.NewScan().Filter(Where("id = 7")).PlanFiles());
   EXPECT_EQ(one.size(), 1u);
   EXPECT_EQ(Ids(table.NewScan().Filter(Where("id = 7"))), std::vector<int64_t>{7});
+}
+
+// Partition keys group rows by their transform results, nulls in a group of their own; a
+// fanout's partitions are written and closed side by side, and give the same files (rolled at
+// the same points) as on one thread.
+TEST_F(TableTest, FanoutGroupsNullKeysAndClosesFilesSideBySide) {
+  iceberg::Schema schema = EventsSchema();
+  FLOE_ASSERT_OK_AND_ASSIGN(auto bucket, iceberg::Transform::Bucket(4));
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto spec, iceberg::PartitionSpec::Make(
+                     schema, 0, {iceberg::PartitionField(3, 1000, "ts_day", iceberg::Transform::Day()),
+                                 iceberg::PartitionField(2, 1001, "name_bucket", bucket)}));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto loaded,
+                            catalog_->CreateTable(Id("events"), schema, {.spec = spec}));
+  Table table(catalog_.get(), loaded);
+  struct Folder {
+    int64_t rows = 0;
+    int files = 0;
+    bool operator==(const Folder&) const = default;
+  };
+  auto files_by_folder = [&](int threads, int64_t target) -> std::map<std::string, Folder> {
+    auto writer = table.NewDataWriter({.target_file_size_bytes = target, .threads = threads});
+    EXPECT_THAT(writer, IsOk());
+    // 240 hourly rows (ten days), in batches that each span several partitions.
+    for (int64_t first = 0; first < 240; first += 50) {
+      EXPECT_THAT((*writer)->Write(Events(first, std::min<int64_t>(50, 240 - first))), IsOk());
+    }
+    auto files = (*writer)->Close();
+    EXPECT_THAT(files, IsOk());
+    std::map<std::string, Folder> folders;
+    for (const auto& f : *files) {
+      Folder& folder = folders[f.file_path.substr(0, f.file_path.rfind('/'))];
+      folder.rows += f.record_count;
+      ++folder.files;
+      EXPECT_EQ(f.partition.size(), 2u);
+    }
+    (*writer)->Abort();  // the files are not committed: deletes them
+    return folders;
+  };
+  for (int64_t target : {int64_t{512} << 20, int64_t{1}}) {  // one file a partition, or a file a write
+    const auto one = files_by_folder(1, target);
+    const auto three = files_by_folder(3, target);
+    EXPECT_TRUE(one == three) << target;
+    int64_t total = 0, null_names = 0, files = 0;
+    for (const auto& [folder, f] : three) {
+      total += f.rows;
+      files += f.files;
+      if (folder.ends_with("name_bucket=null")) null_names += f.rows;
+    }
+    EXPECT_EQ(total, 240);
+    EXPECT_EQ(null_names, 48);     // ids divisible by 5
+    EXPECT_GT(three.size(), 30u);  // ten days, up to five groups a day
+    if (target == 1) {
+      EXPECT_GT(files, static_cast<int64_t>(three.size()));
+    }
+  }
+}
+
+// A file that fails to close fails the whole Close(), and every file of the writer is deleted,
+// also those that closed on other threads.
+TEST_F(TableTest, FanoutCloseFailureDeletesEveryFile) {
+  iceberg::Schema schema = EventsSchema();
+  FLOE_ASSERT_OK_AND_ASSIGN(auto bucket, iceberg::Transform::Bucket(8));
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto spec, iceberg::PartitionSpec::Make(
+                     schema, 0, {iceberg::PartitionField(1, 1000, "id_bucket", bucket)}));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto loaded,
+                            catalog_->CreateTable(Id("events"), schema, {.spec = spec}));
+  auto faulty = std::make_shared<io::FaultInjectionFileIO>(std::make_shared<io::LocalFileIO>(false));
+  faulty->FailNext(io::FaultInjectionFileIO::Op::kClose, "id_bucket=5", Unavailable("disk full"));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto writer,
+                            DataWriter::Make(*loaded.metadata, faulty, {.threads = 4}));
+  ASSERT_THAT(writer->Write(Events(0, 400)), IsOk());
+  EXPECT_THAT(writer->Close(), IsErrorWith(ErrorKind::kUnavailable, HasSubstr("disk full")));
+  EXPECT_EQ(faulty->count(io::FaultInjectionFileIO::Op::kClose), 8);
+  EXPECT_EQ(faulty->published().size(), 7u);
+  size_t left = 0;
+  if (std::filesystem::exists(loaded.metadata->location() + "/data")) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(loaded.metadata->location() + "/data")) {
+      if (entry.is_regular_file()) ++left;
+    }
+  }
+  EXPECT_EQ(left, 0u);
 }
 
 TEST_F(TableTest, OverwriteWholeTable) {

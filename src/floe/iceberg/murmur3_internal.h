@@ -60,11 +60,16 @@ inline int32_t HashBytes(std::string_view bytes) {
 }
 
 // int, long, date, time and timestamps all hash as a long so that promotion keeps buckets.
+// Murmur3Hash32 of the 8 little-endian bytes, as two 4-byte blocks.
 inline int32_t HashLong(int64_t v) {
-  uint8_t le[8];
-  uint64_t u = static_cast<uint64_t>(v);
-  for (int i = 0; i < 8; ++i) le[i] = static_cast<uint8_t>(u >> (8 * i));
-  return Murmur3Hash32(le, 8);
+  const auto u = static_cast<uint64_t>(v);
+  uint32_t h = 0;  // seed
+  for (uint32_t k : {static_cast<uint32_t>(u), static_cast<uint32_t>(u >> 32)}) {
+    h ^= Murmur3Mix(k);
+    h = std::rotl(h, 13);
+    h = h * 5 + 0xe6546b64u;
+  }
+  return static_cast<int32_t>(Murmur3Finish(h, 8));
 }
 
 inline int32_t HashDouble(double v) {

@@ -79,6 +79,12 @@ inline void Map(std::span<const In> in, std::span<Out> out, F f) {
 // Bucket of ints, longs, dates, times and microsecond timestamps (all hash as a long).
 template <typename Int>
 inline void BucketIntegers(std::span<const Int> in, int32_t n, std::span<int32_t> out) {
+  if (n > 0 && (n & (n - 1)) == 0) {
+    // A power of two (the usual bucket counts): the remainder of a non-negative hash is a mask.
+    const int32_t mask = n - 1;
+    Map(in, out, [mask](Int v) { return (internal::HashLong(v) & 0x7fffffff) & mask; });
+    return;
+  }
   Map(in, out, [n](Int v) { return internal::BucketOf(internal::HashLong(v), n); });
 }
 

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <thread>
 #include <unordered_map>
 
 #include "floe/columnar/kernels.h"
@@ -153,6 +155,30 @@ Result<columnar::RecordBatch> ConformBatch(const columnar::RecordBatch& batch,
   return columnar::RecordBatch::Make(std::move(target), std::move(columns), batch.num_rows());
 }
 
+namespace {
+
+// Calls task(i) for each i in [0, n) on up to `threads` threads (the caller's among them), and
+// returns the first error by index, after every task has run.
+template <typename Task>
+Status RunSideBySide(size_t n, int threads, Task task) {
+  std::vector<Status> results(n);
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i = next++; i < n; i = next++) results[i] = task(i);
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (size_t t = 1; t < std::min(static_cast<size_t>(threads), n); ++t) helpers.emplace_back(run);
+    run();
+  }
+  for (auto& r : results) {
+    if (!r) return r;
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
 struct DataWriter::PartitionState {
   std::vector<iceberg::Literal> partition;
   std::string folder;
@@ -196,8 +222,12 @@ Result<std::unique_ptr<DataWriter>> DataWriter::Make(const iceberg::TableMetadat
     FLOE_ASSIGN_OR_RETURN(target,
                           TableIntProperty(metadata, kTargetFileSizeProperty, kDefaultTargetFileSize));
   }
+  if (options.threads < 0) return InvalidArgument("DataWriter threads must not be negative");
   std::unique_ptr<DataWriter> writer(
       new DataWriter(metadata, std::move(io), std::move(parquet_options), target));
+  writer->threads_ = options.threads > 0
+                        ? options.threads
+                        : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
   FLOE_RETURN_IF_ERROR(writer->Init());
   return writer;
 }
@@ -321,12 +351,8 @@ Status DataWriter::Write(const columnar::RecordBatch& input) {
     }
     return tuple;
   };
-  std::unordered_map<std::string, std::vector<int64_t>> groups;
-  std::vector<std::string> order;
-  std::unordered_map<std::string, int64_t> first_row;
-  std::string key;
-  for (int64_t row = 0; row < n; ++row) {
-    key.clear();
+  // A row's key: for each field a null flag, then its transform result's bytes.
+  auto append_key = [&](int64_t row, std::string& key) -> Status {
     const auto r = static_cast<size_t>(row);
     for (size_t f = 0; f < fields.size(); ++f) {
       const KeyColumn& k = keys[f];
@@ -355,30 +381,118 @@ Status DataWriter::Write(const columnar::RecordBatch& input) {
         }
       }
     }
-    auto [it, inserted] = groups.try_emplace(key);
-    if (inserted) {
-      order.push_back(key);
-      first_row.emplace(key, row);
+    return OkStatus();
+  };
+  // Rows grouped by key, groups in first-seen order.
+  std::vector<std::string> order;
+  std::vector<std::vector<int64_t>> groups;
+  std::vector<int64_t> first_row;
+  const bool vectorized =
+      std::all_of(keys.begin(), keys.end(), [](const KeyColumn& k) { return k.kind != 3; });
+  if (vectorized) {
+    // Every key column is computed: hash each row's results into an open-addressing table of
+    // group numbers and compare results, not key strings.
+    auto hash_of = [&](int64_t row) {
+      const auto r = static_cast<size_t>(row);
+      uint64_t h = 0x9e3779b97f4a7c15ULL;
+      for (size_t f = 0; f < fields.size(); ++f) {
+        const KeyColumn& k = keys[f];
+        uint64_t v = 0x5bd1e995;
+        if (!sources[f].IsNull(row)) {
+          v = k.kind == 0   ? static_cast<uint64_t>(static_cast<uint32_t>(k.i32[r]))
+              : k.kind == 1 ? static_cast<uint64_t>(k.i64[r])
+                            : std::hash<std::string_view>()(k.sv[r]);
+        }
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+      }
+      return h;
+    };
+    auto same_key = [&](int64_t a, int64_t b) {
+      const auto ra = static_cast<size_t>(a);
+      const auto rb = static_cast<size_t>(b);
+      for (size_t f = 0; f < fields.size(); ++f) {
+        const KeyColumn& k = keys[f];
+        const bool null_a = sources[f].IsNull(a);
+        if (null_a != sources[f].IsNull(b)) return false;
+        if (null_a) continue;
+        const bool same = k.kind == 0   ? k.i32[ra] == k.i32[rb]
+                          : k.kind == 1 ? k.i64[ra] == k.i64[rb]
+                                        : k.sv[ra] == k.sv[rb];
+        if (!same) return false;
+      }
+      return true;
+    };
+    constexpr int32_t kFree = -1;
+    std::vector<int32_t> slots(64, kFree);
+    std::vector<uint64_t> group_hash;
+    for (int64_t row = 0; row < n; ++row) {
+      const uint64_t h = hash_of(row);
+      size_t mask = slots.size() - 1;
+      size_t slot = h & mask;
+      while (slots[slot] != kFree &&
+             (group_hash[static_cast<size_t>(slots[slot])] != h ||
+              !same_key(first_row[static_cast<size_t>(slots[slot])], row))) {
+        slot = (slot + 1) & mask;
+      }
+      if (slots[slot] == kFree) {
+        slots[slot] = static_cast<int32_t>(groups.size());
+        groups.emplace_back();
+        first_row.push_back(row);
+        group_hash.push_back(h);
+        if (groups.size() * 2 > slots.size()) {
+          slots.assign(slots.size() * 2, kFree);
+          mask = slots.size() - 1;
+          for (size_t g = 0; g < group_hash.size(); ++g) {
+            size_t at = group_hash[g] & mask;
+            while (slots[at] != kFree) at = (at + 1) & mask;
+            slots[at] = static_cast<int32_t>(g);
+          }
+          slot = SIZE_MAX;  // found again below
+        }
+      }
+      const size_t group = slot == SIZE_MAX ? groups.size() - 1 : static_cast<size_t>(slots[slot]);
+      groups[group].push_back(row);
     }
-    it->second.push_back(row);
+    for (int64_t row : first_row) {
+      std::string& key = order.emplace_back();
+      FLOE_RETURN_IF_ERROR(append_key(row, key));
+    }
+  } else {
+    std::unordered_map<std::string, size_t> group_of;
+    std::string key;
+    for (int64_t row = 0; row < n; ++row) {
+      key.clear();
+      FLOE_RETURN_IF_ERROR(append_key(row, key));
+      auto [it, inserted] = group_of.try_emplace(key, groups.size());
+      if (inserted) {
+        order.push_back(key);
+        groups.emplace_back();
+        first_row.push_back(row);
+      }
+      groups[it->second].push_back(row);
+    }
   }
-  for (const auto& k : order) {
-    auto& state = partitions_[k];
+  std::vector<PartitionState*> states(order.size());
+  for (size_t g = 0; g < order.size(); ++g) {
+    auto& state = partitions_[order[g]];
     if (!state) {
       state = std::make_unique<PartitionState>();
-      FLOE_ASSIGN_OR_RETURN(state->partition, tuple_of(first_row.at(k)));
+      FLOE_ASSIGN_OR_RETURN(state->partition, tuple_of(first_row[g]));
       FLOE_ASSIGN_OR_RETURN(auto path, spec_.PartitionPath(state->partition));
       state->folder = data_folder_ + "/" + path;
     }
-    const auto& rows = groups.at(k);
-    if (static_cast<int64_t>(rows.size()) == batch.num_rows()) {
-      FLOE_RETURN_IF_ERROR(WriteToPartition(*state, batch));
-    } else {
-      FLOE_ASSIGN_OR_RETURN(auto part, columnar::Take(batch, rows));
-      FLOE_RETURN_IF_ERROR(WriteToPartition(*state, part));
-    }
+    states[g] = state.get();
   }
-  return OkStatus();
+  // Partitions are independent files: their rows are gathered and encoded side by side.
+  return RunSideBySide(order.size(), threads_, [&](size_t g) -> Status {
+    const auto& rows = groups[g];
+    if (static_cast<int64_t>(rows.size()) == batch.num_rows()) {
+      return WriteToPartition(*states[g], batch);
+    }
+    FLOE_ASSIGN_OR_RETURN(auto part, columnar::Take(batch, rows));
+    return WriteToPartition(*states[g], part);
+  });
 }
 
 Status DataWriter::WriteToPartition(PartitionState& state, const columnar::RecordBatch& batch) {
@@ -410,6 +524,10 @@ Status DataWriter::WriteToPartition(PartitionState& state, const columnar::Recor
 Status DataWriter::CloseFile(PartitionState& state) {
   auto writer = std::move(state.writer);
   FLOE_ASSIGN_OR_RETURN(parquet::FileMetrics metrics, writer->Close());
+  return RecordClosed(state, metrics);
+}
+
+Status DataWriter::RecordClosed(const PartitionState& state, const parquet::FileMetrics& metrics) {
   iceberg::DataFile file;
   file.file_path = state.location;
   file.file_format = "PARQUET";
@@ -425,20 +543,36 @@ Status DataWriter::CloseFile(PartitionState& state) {
     if (c.lower_bound) file.lower_bounds[id] = {c.lower_bound->begin(), c.lower_bound->end()};
     if (c.upper_bound) file.upper_bounds[id] = {c.upper_bound->begin(), c.upper_bound->end()};
   }
-  FLOE_RETURN_IF_ERROR(file.Validate());
+  if (auto valid = file.Validate(); !valid) {
+    (void)io_->DeleteFile(state.location);
+    return valid.error();
+  }
+  std::lock_guard lock(closed_mu_);
   closed_.push_back(std::move(file));
   return OkStatus();
 }
 
 Result<std::vector<iceberg::DataFile>> DataWriter::Close() {
   if (finished_) return Internal("DataWriter: closed twice");
+  std::vector<PartitionState*> open;
   for (auto& [key, state] : partitions_) {
-    if (state->writer) {
-      if (auto closed = CloseFile(*state); !closed) {
-        Abort();
-        return closed.error();
-      }
-    }
+    if (state->writer) open.push_back(state.get());
+  }
+  // The files are independent: close them side by side, then record them in partition order.
+  std::vector<std::optional<Result<parquet::FileMetrics>>> results(open.size());
+  (void)RunSideBySide(open.size(), threads_, [&](size_t i) -> Status {
+    auto writer = std::move(open[i]->writer);
+    results[i] = writer->Close();
+    return OkStatus();
+  });
+  std::optional<Error> failure;
+  for (size_t i = 0; i < open.size(); ++i) {
+    Status recorded = *results[i] ? RecordClosed(*open[i], **results[i]) : Status(results[i]->error());
+    if (!recorded && !failure) failure = recorded.error();
+  }
+  if (failure) {
+    Abort();
+    return *failure;
   }
   finished_ = true;
   return closed_;

@@ -16,11 +16,13 @@
 // its columns with AvroCompatibleName, as Iceberg Java does (readers that match columns by name
 // rather than field id rely on both).
 //
-// Not thread-safe. A writer that is destroyed or aborted before Close() deletes what it wrote.
+// Not thread-safe (Write() and Close() use threads of their own). A writer that is destroyed or aborted before Close() deletes what it wrote.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +47,11 @@ struct DataWriterOptions {
   std::optional<int64_t> target_file_size_bytes;
   // Overrides the Parquet settings the table properties give.
   std::optional<parquet::WriterOptions> parquet;
+  // Threads for a partitioned write: the rows of different partitions are encoded into their
+  // files side by side, and Close() finishes the open files side by side (each is compressed,
+  // written and synced on its own). 0: the machine's cores, at most 4; 1: the caller's thread
+  // only.
+  int threads = 0;
 };
 
 // A column name as a valid Avro name, as Iceberg Java names Parquet columns: names that are
@@ -88,6 +95,8 @@ class DataWriter {
   Status Init();
   Status WriteToPartition(PartitionState& state, const columnar::RecordBatch& batch);
   Status CloseFile(PartitionState& state);
+  // Records the DataFile of a file closed with `metrics`.
+  Status RecordClosed(const PartitionState& state, const parquet::FileMetrics& metrics);
 
   iceberg::Schema schema_;
   iceberg::PartitionSpec spec_;
@@ -107,7 +116,9 @@ class DataWriter {
   std::map<std::string, std::unique_ptr<PartitionState>> partitions_;
   std::vector<iceberg::DataFile> closed_;
   int64_t rows_written_ = 0;
-  int file_count_ = 0;
+  std::atomic<int> file_count_ = 0;
+  int threads_ = 1;
+  std::mutex closed_mu_;  // guards closed_ while files roll on several threads
   bool finished_ = false;
 };
 
