@@ -11,6 +11,8 @@
 #include <cstring>
 #include <memory>
 
+#include "floe/format/snappy_decoder_internal.h"
+
 namespace floe::format {
 namespace {
 
@@ -191,20 +193,11 @@ Status DecompressZstd(std::span<const uint8_t> input, std::optional<size_t> expe
 Status DecompressSnappy(std::span<const uint8_t> input, std::optional<size_t> expected,
                         std::vector<uint8_t>& output, size_t max_size) {
   constexpr CompressionCodec kCodec = CompressionCodec::kSnappy;
-  const char* in = reinterpret_cast<const char*>(input.data());
-  size_t n = 0;
-  if (snappy_uncompressed_length(in, input.size(), &n) != SNAPPY_OK) {
-    return CorruptFile("corrupt snappy block: bad length header");
-  }
+  FLOE_ASSIGN_OR_RETURN(size_t n, SnappyUncompressedLength(input));
   if (expected && n != *expected) return SizeMismatch(kCodec, n, *expected);
   if (n > max_size) return TooLarge(kCodec, max_size);
   output.resize(n);
-  if (snappy_uncompress(in, input.size(), reinterpret_cast<char*>(output.data()), &n) !=
-      SNAPPY_OK) {
-    return CorruptFile("corrupt snappy block");
-  }
-  if (n != output.size()) return SizeMismatch(kCodec, n, output.size());
-  return OkStatus();
+  return SnappyUncompress(input, output);
 }
 
 Status DecompressLz4(std::span<const uint8_t> input, std::optional<size_t> expected,
