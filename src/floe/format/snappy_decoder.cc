@@ -60,18 +60,91 @@ Status SnappyUncompress(std::span<const uint8_t> block, std::span<uint8_t> out) 
   uint8_t* const op_end = base + out.size();
   auto in_left = [&] { return static_cast<size_t>(ip_end - ip); };
   auto out_left = [&] { return static_cast<size_t>(op_end - op); };
+  auto corrupt_here = [&] { return Corrupt(static_cast<size_t>(ip - block.data())); };
+
+  // Fast loop: while kInputSlack input bytes and kOutputSlack output bytes are left, an element
+  // (a tag, at most 4 bytes of length or offset, a literal up to 16 bytes read as 16, a copy of
+  // up to 64 bytes written in 8- or 16-byte moves) cannot run past either end, so only long
+  // literals and copy offsets are checked.
+  constexpr size_t kInputSlack = 21;
+  constexpr size_t kOutputSlack = 80;
+  if (in_left() > kInputSlack && out_left() > kOutputSlack) {
+    const uint8_t* const ip_safe = ip_end - kInputSlack;
+    uint8_t* const op_safe = op_end - kOutputSlack;
+    while (ip < ip_safe && op < op_safe) {
+      const uint32_t tag = *ip++;
+      const uint32_t kind = tag & 3;
+      if (kind == 0) {
+        size_t len = (tag >> 2) + 1;
+        if (len <= 16) {
+          Copy16(op, ip);
+          ip += len;
+          op += len;
+          continue;
+        }
+        if (len > 60) {
+          const size_t extra = len - 60;  // 1..4 bytes of length - 1
+          uint32_t v;
+          std::memcpy(&v, ip, 4);
+          v &= UINT32_MAX >> (32 - 8 * extra);
+          ip += extra;
+          len = static_cast<size_t>(v) + 1;
+        }
+        if (in_left() < len || out_left() < len) return corrupt_here();
+        std::memcpy(op, ip, len);
+        ip += len;
+        op += len;
+        continue;
+      }
+      size_t len;
+      size_t offset;
+      if (kind == 1) {
+        len = 4 + ((tag >> 2) & 7);
+        offset = ((tag >> 5) << 8) | ip[0];
+        ip += 1;
+      } else if (kind == 2) {
+        len = (tag >> 2) + 1;
+        uint16_t v;
+        std::memcpy(&v, ip, 2);
+        offset = v;  // the format is little-endian, as are the machines floe runs on
+        ip += 2;
+      } else {
+        len = (tag >> 2) + 1;
+        uint32_t v;
+        std::memcpy(&v, ip, 4);
+        offset = v;
+        ip += 4;
+      }
+      // offset 0 wraps around to SIZE_MAX: one test for both ends.
+      if (offset - 1 >= static_cast<size_t>(op - base)) return corrupt_here();
+      const uint8_t* src = op - offset;
+      if (offset >= 16) {
+        // Each 16-byte move reads bytes written before it; bytes past `len` are written again
+        // by later elements.
+        Copy16(op, src);
+        if (len > 16) {
+          Copy16(op + 16, src + 16);
+          if (len > 32) {
+            Copy16(op + 32, src + 32);
+            Copy16(op + 48, src + 48);
+          }
+        }
+      } else if (offset >= 8) {
+        for (size_t i = 0; i < len; i += 8) Copy8(op + i, src + i);
+      } else {
+        // A short repeating pattern.
+        for (size_t i = 0; i < len; ++i) op[i] = src[i];
+      }
+      op += len;
+    }
+  }
+
+  // The last elements, every bound checked.
   while (ip < ip_end) {
     const uint32_t tag = *ip++;
     const uint32_t kind = tag & 3;
     if (kind == 0) {
       size_t len = (tag >> 2) + 1;
-      // Short literal with room on both sides: one 16-byte move, whatever its length.
-      if (len <= 16 && in_left() >= 16 && out_left() >= 16) {
-        Copy16(op, ip);
-        ip += len;
-        op += len;
-        continue;
-      }
       if (len > 60) {
         const size_t extra = len - 60;
         if (in_left() < extra) return Corrupt(block.size());
@@ -80,9 +153,7 @@ Status SnappyUncompress(std::span<const uint8_t> block, std::span<uint8_t> out) 
         ip += extra;
         len = static_cast<size_t>(v) + 1;
       }
-      if (in_left() < len || out_left() < len) {
-        return Corrupt(static_cast<size_t>(ip - block.data()));
-      }
+      if (in_left() < len || out_left() < len) return corrupt_here();
       std::memcpy(op, ip, len);
       ip += len;
       op += len;
@@ -105,30 +176,12 @@ Status SnappyUncompress(std::span<const uint8_t> block, std::span<uint8_t> out) 
       len = (tag >> 2) + 1;
       uint32_t v;
       std::memcpy(&v, ip, 4);
-      offset = v;  // the format is little-endian, as are the machines floe runs on
+      offset = v;
       ip += 4;
     }
-    if (offset == 0 || offset > static_cast<size_t>(op - base) || len > out_left()) {
-      return Corrupt(static_cast<size_t>(ip - block.data()));
-    }
+    if (offset - 1 >= static_cast<size_t>(op - base) || len > out_left()) return corrupt_here();
     const uint8_t* src = op - offset;
-    if (offset >= 16 && out_left() >= 64) {
-      // Each 16-byte move reads bytes written before it (offset >= 16); bytes past `len` are
-      // written again by later elements.
-      Copy16(op, src);
-      if (len > 16) {
-        Copy16(op + 16, src + 16);
-        if (len > 32) {
-          Copy16(op + 32, src + 32);
-          Copy16(op + 48, src + 48);
-        }
-      }
-    } else if (offset >= 8 && out_left() >= len + 8) {
-      for (size_t i = 0; i < len; i += 8) Copy8(op + i, src + i);
-    } else {
-      // Short repeating patterns (offset below 8) and the last bytes of the output.
-      for (size_t i = 0; i < len; ++i) op[i] = src[i];
-    }
+    for (size_t i = 0; i < len; ++i) op[i] = src[i];
     op += len;
   }
   if (op != op_end) {
