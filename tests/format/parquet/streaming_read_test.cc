@@ -2,13 +2,13 @@
 // parallel column decoding, its buffer pool and the bulk bit unpacking it relies on.
 #include <gtest/gtest.h>
 
-#include <atomic>
+#include <optional>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "floe/format/parquet/bit_packing_internal.h"
 #include "floe/format/parquet/buffer_pool_internal.h"
-#include "floe/format/parquet/task_runner_internal.h"
 #include "format/parquet/parquet_test_util.h"
 #include "support/matchers.h"
 
@@ -84,7 +84,7 @@ std::vector<StreamCase> StreamCases() {
   for (auto codec :
        {CompressionCodec::kUncompressed, CompressionCodec::kSnappy, CompressionCodec::kZstd}) {
     for (double nulls : {0.0, 0.4}) {
-      for (int threads : {1, 3}) cases.push_back({codec, nulls, threads});
+      for (int threads : {1, 2, 3}) cases.push_back({codec, nulls, threads});
     }
   }
   return cases;
@@ -112,6 +112,7 @@ TEST(ParquetStreamingReadTest, BatchesKeptByTheCallerStayIntactWhileReadingOn) {
   ReaderOptions ro;
   ro.field_ids = kFlatIds;
   ro.batch_size = 500;
+  ro.decode_threads = 2;
   // ReadAll keeps every batch: pooled buffers must not be handed out twice.
   auto read = ReadFromMemory(*bytes, ro);
   ASSERT_THAT(read, IsOk());
@@ -119,6 +120,114 @@ TEST(ParquetStreamingReadTest, BatchesKeptByTheCallerStayIntactWhileReadingOn) {
   auto expected = ProjectFlat(*batch);
   ASSERT_THAT(expected, IsOk());
   EXPECT_EQ(CompareRows(*expected, *read), "");
+}
+
+// Helper threads decode ahead of the caller: batches the caller keeps must stay intact, and the
+// rows must come back in order, for every batch size against the page and row-group sizes.
+TEST(ParquetStreamingReadTest, HelpersDecodingAheadKeepBatchesInOrder) {
+  Schema schema = AllTypesSchema();
+  RandomFiller filler(13, 0.1);
+  auto batch = filler.Batch(schema, 6000);
+  ASSERT_THAT(batch, IsOk());
+  WriterOptions options;
+  options.codec = CompressionCodec::kSnappy;
+  options.row_group_max_rows = 2500;
+  options.page_size_bytes = 900;
+  options.slice_rows = 131;
+  auto bytes = WriteToMemory({*batch}, options);
+  ASSERT_THAT(bytes, IsOk());
+  auto expected = ProjectFlat(*batch);
+  ASSERT_THAT(expected, IsOk());
+  for (int threads : {2, 4}) {
+    for (int64_t batch_size : {7, 250, 2500, 10000}) {
+      ReaderOptions ro;
+      ro.field_ids = kFlatIds;
+      ro.batch_size = batch_size;
+      ro.decode_threads = threads;
+      auto read = ReadFromMemory(*bytes, ro);
+      ASSERT_THAT(read, IsOk());
+      EXPECT_EQ(CompareRows(*expected, *read), "")
+          << threads << " threads, batch_size " << batch_size;
+    }
+  }
+}
+
+TEST(ParquetStreamingReadTest, DroppingTheReaderMidFileStopsItsHelpers) {
+  Schema schema = AllTypesSchema();
+  RandomFiller filler(17, 0.2);
+  auto batch = filler.Batch(schema, 4000);
+  ASSERT_THAT(batch, IsOk());
+  WriterOptions options;
+  options.page_size_bytes = 500;
+  auto bytes = WriteToMemory({*batch}, options);
+  ASSERT_THAT(bytes, IsOk());
+  for (int batches_read = 0; batches_read < 4; ++batches_read) {
+    for (int repeat = 0; repeat < 10; ++repeat) {
+      ReaderOptions ro;
+      ro.field_ids = kFlatIds;
+      ro.batch_size = 100;
+      ro.decode_threads = 2;
+      auto reader = FileReader::Open(std::make_unique<InMemoryInput>(*bytes), ro);
+      ASSERT_THAT(reader, IsOk());
+      for (int i = 0; i < batches_read; ++i) {
+        auto next = (*reader)->Next();
+        ASSERT_THAT(next, IsOk());
+        ASSERT_TRUE(next->has_value());
+      }
+      // The reader goes away here, its helpers possibly mid-batch.
+    }
+  }
+}
+
+// A damaged page in the middle of a column: every thread count returns the same batches before
+// it, then the same error, whichever thread met the damage first.
+TEST(ParquetStreamingReadTest, DamagedPageGivesTheSameBatchesThenTheSameError) {
+  Schema schema = AllTypesSchema();
+  RandomFiller filler(19, 0.1);
+  auto batch = filler.Batch(schema, 5000);
+  ASSERT_THAT(batch, IsOk());
+  WriterOptions options;
+  options.codec = CompressionCodec::kSnappy;
+  options.page_size_bytes = 800;
+  options.row_group_max_rows = 1000;
+  auto bytes = WriteToMemory({*batch}, options);
+  ASSERT_THAT(bytes, IsOk());
+  std::vector<uint8_t> damaged = *bytes;
+  {
+    auto reader = FileReader::Open(std::make_unique<InMemoryInput>(*bytes));
+    ASSERT_THAT(reader, IsOk());
+    // The first page header of the int64 column "i64" (leaf 2) in the third row group.
+    const ColumnMetaData& md = *(*reader)->metadata().row_groups[2].columns[2].meta_data;
+    auto at = static_cast<size_t>(md.data_page_offset);
+    for (size_t i = 0; i < 16; ++i) damaged[at + i] = 0xff;
+  }
+  std::optional<std::pair<size_t, ErrorKind>> first;
+  for (int threads : {1, 2, 3}) {
+    ReaderOptions ro;
+    ro.field_ids = kFlatIds;
+    ro.batch_size = 300;
+    ro.decode_threads = threads;
+    auto reader = FileReader::Open(std::make_unique<InMemoryInput>(damaged), ro);
+    ASSERT_THAT(reader, IsOk());
+    size_t good = 0;
+    std::optional<Error> error;
+    while (true) {
+      auto next = (*reader)->Next();
+      if (!next) {
+        error = next.error();
+        break;
+      }
+      ASSERT_TRUE(next->has_value()) << "the damage went unnoticed with " << threads;
+      ++good;
+    }
+    // Once failed, the reader keeps returning the error.
+    EXPECT_FALSE((*reader)->Next().has_value());
+    std::pair<size_t, ErrorKind> outcome(good, error->kind());
+    if (!first) first = outcome;
+    EXPECT_EQ(outcome, *first) << threads << " threads: " << *error;
+  }
+  // Row groups 0 and 1 read, as batches of 300, 300, 300 and 100 rows each.
+  EXPECT_EQ(first->first, 8u);
 }
 
 TEST(ParquetStreamingReadTest, RejectsDecodeThreadsOutOfRange) {
@@ -160,20 +269,6 @@ TEST(BufferPoolTest, BuffersOutliveThePoolHandle) {
   std::shared_ptr<columnar::Buffer> kept = a->buffer;
   pool.reset();
   EXPECT_EQ(kept->data()[0], 7);
-}
-
-TEST(TaskRunnerTest, RunsEveryTaskOnceOnEachCall) {
-  for (int threads : {1, 2, 4}) {
-    TaskRunner runner(threads);
-    EXPECT_EQ(runner.threads(), threads);
-    for (size_t n : {0u, 1u, 5u, 64u}) {
-      for (int repeat = 0; repeat < 20; ++repeat) {
-        std::vector<std::atomic<int>> hits(n);
-        runner.Run(n, [&](size_t i) { hits[i].fetch_add(1); });
-        for (size_t i = 0; i < n; ++i) ASSERT_EQ(hits[i].load(), 1) << threads << " " << n;
-      }
-    }
-  }
 }
 
 TEST(BitPackingTest, BulkUnpackMatchesValueByValue) {

@@ -1,7 +1,6 @@
-#include "floe/format/parquet/flat_batch_stream_internal.h"
-
 #include <algorithm>
 
+#include "floe/format/parquet/flat_batch_stream_internal.h"
 #include "floe/format/parquet/record_assembler_internal.h"
 
 namespace floe::parquet {
@@ -25,10 +24,18 @@ FlatBatchStream::FlatBatchStream(RandomAccessInput& input, int64_t file_size,
       columns_(fields_.size()) {
   for (Column& c : columns_) c.reader = std::make_unique<ColumnChunkReader>();
   threads = std::min(threads, static_cast<int>(fields_.size()));
-  if (threads > 1) runner_ = std::make_unique<TaskRunner>(threads);
+  for (int i = 1; i < threads; ++i) helpers_.emplace_back([this] { HelperLoop(); });
 }
 
-FlatBatchStream::~FlatBatchStream() = default;
+FlatBatchStream::~FlatBatchStream() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+    ++events_;
+  }
+  work_cv_.notify_all();
+  for (std::thread& t : helpers_) t.join();
+}
 
 bool FlatBatchStream::PlanUpTo(int64_t index) {
   while (static_cast<int64_t>(plan_.size()) <= index) {
@@ -60,69 +67,102 @@ Result<columnar::Array> FlatBatchStream::DecodeColumn(size_t c, const PlannedBat
   return AssembleFlatColumn(*fields_[c], column.data, batch.rows, *pool_, column.scratch);
 }
 
-void FlatBatchStream::Work(int64_t target, int64_t lookahead) {
-  while (true) {
-    size_t pick = columns_.size();
-    std::vector<ColumnChunkReader*> prefetch;
-    PlannedBatch batch{};
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      bool complete = true;
-      for (size_t c = 0; c < columns_.size(); ++c) {
-        const Column& col = columns_[c];
-        if (col.decoded <= target) complete = false;
-        if (col.busy || col.decoded > target + lookahead) continue;
-        // A column that failed decodes no further: its reader's state is unknown.
-        if (!col.ready.empty() && !col.ready.back()) continue;
-        if (col.decoded >= static_cast<int64_t>(plan_.size())) continue;
-        if (pick == columns_.size() || col.decoded < columns_[pick].decoded) pick = c;
-      }
-      if (complete) return;
-      if (pick == columns_.size()) {
-        for (Column& col : columns_) {
-          if (col.busy && col.decoded <= target) prefetch.push_back(col.reader.get());
-        }
-      } else {
-        columns_[pick].busy = true;
-        batch = plan_[static_cast<size_t>(columns_[pick].decoded)];
-      }
+size_t FlatBatchStream::PickColumn(int64_t limit) const {
+  size_t pick = columns_.size();
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    const Column& col = columns_[c];
+    if (col.busy || col.failed || col.decoded > limit) continue;
+    if (col.decoded >= static_cast<int64_t>(plan_.size())) continue;
+    if (pick == columns_.size() || col.decoded < columns_[pick].decoded) pick = c;
+  }
+  return pick;
+}
+
+void FlatBatchStream::DecodeNext(size_t c, std::unique_lock<std::mutex>& lock) {
+  Column& col = columns_[c];
+  col.busy = true;
+  const PlannedBatch batch = plan_[static_cast<size_t>(col.decoded)];
+  lock.unlock();
+  Result<columnar::Array> array = DecodeColumn(c, batch);
+  lock.lock();
+  col.failed = !array.has_value();
+  col.ready.push_back(std::move(array));
+  ++col.decoded;
+  col.busy = false;
+  ++events_;
+  if (!helpers_.empty()) {
+    done_cv_.notify_all();
+    work_cv_.notify_all();
+  }
+}
+
+bool FlatBatchStream::PrefetchForBusyColumn(int64_t limit, std::unique_lock<std::mutex>& lock) {
+  std::vector<ColumnChunkReader*> busy;
+  for (Column& col : columns_) {
+    if (col.busy && col.decoded <= limit) busy.push_back(col.reader.get());
+  }
+  if (busy.empty()) return false;
+  lock.unlock();
+  bool prefetched = false;
+  for (ColumnChunkReader* reader : busy) {
+    if (reader->TryPrefetch()) {
+      prefetched = true;
+      break;
     }
-    if (pick == columns_.size()) {
-      // Every column left is being decoded by another thread: read and decompress a page ahead
-      // for one of them, so that the slowest column of a batch costs less.
-      bool prefetched = false;
-      for (ColumnChunkReader* reader : prefetch) {
-        if (reader->TryPrefetch()) {
-          prefetched = true;
-          break;
-        }
-      }
-      if (!prefetched) return;
-      continue;
+  }
+  lock.lock();
+  return prefetched;
+}
+
+bool FlatBatchStream::Decoded(int64_t index) const {
+  for (const Column& col : columns_) {
+    // A failed column decodes no further; Next reports its error.
+    if (col.decoded <= index && !col.failed) return false;
+  }
+  return true;
+}
+
+void FlatBatchStream::HelperLoop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stop_) {
+    // Taken before anything releases the lock: a change after it ends the wait below.
+    const uint64_t seen = events_;
+    size_t c = PickColumn(window_end_);
+    if (c < columns_.size()) {
+      DecodeNext(c, lock);
+    } else if (!PrefetchForBusyColumn(window_end_, lock)) {
+      work_cv_.wait(lock, [&] { return stop_ || events_ != seen; });
     }
-    Result<columnar::Array> array = DecodeColumn(pick, batch);
-    std::lock_guard<std::mutex> lock(mu_);
-    Column& col = columns_[pick];
-    col.ready.push_back(std::move(array));
-    ++col.decoded;
-    col.busy = false;
   }
 }
 
 Result<std::optional<columnar::RecordBatch>> FlatBatchStream::Next() {
   if (failed_) return *failed_;
   const int64_t target = consumed_;
-  {
-    // Planned here, on the caller's thread, so the row-group filter never runs on a helper.
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!PlanUpTo(target)) return std::optional<columnar::RecordBatch>();
-    if (runner_) PlanUpTo(target + kLookahead);
+  std::unique_lock<std::mutex> lock(mu_);
+  // Planned here, on the caller's thread, so the row-group filter never runs on a helper.
+  if (!PlanUpTo(target)) return std::optional<columnar::RecordBatch>();
+  if (!helpers_.empty()) {
+    PlanUpTo(target + kAhead);
+    window_end_ = std::min(target + kAhead, static_cast<int64_t>(plan_.size()) - 1);
+    ++events_;
+    work_cv_.notify_all();
   }
-  if (runner_) {
-    runner_->Run(static_cast<size_t>(runner_->threads()),
-                 [&](size_t) { Work(target, kLookahead); });
-  } else {
-    Work(target, 0);
+  // This batch's columns first; then help a column another thread is decoding; then, rather
+  // than wait, decode a batch ahead.
+  while (!Decoded(target)) {
+    // Taken before anything releases the lock: a change after it ends the wait below.
+    const uint64_t seen = events_;
+    size_t c = PickColumn(target);
+    if (c == columns_.size() && !helpers_.empty()) {
+      if (PrefetchForBusyColumn(target, lock)) continue;
+      c = PickColumn(window_end_);
+    }
+    if (c < columns_.size()) {
+      DecodeNext(c, lock);
+    } else {
+      done_cv_.wait(lock, [&] { return events_ != seen; });
+    }
   }
   const PlannedBatch batch = plan_[static_cast<size_t>(target)];
   std::vector<columnar::Array> arrays;
@@ -143,9 +183,12 @@ Result<std::optional<columnar::RecordBatch>> FlatBatchStream::Next() {
   }
   ++consumed_;
   if (error) {
+    // Helpers stop here: a column's reader may be in any state after an error.
+    window_end_ = -1;
     failed_ = *error;
     return *error;
   }
+  lock.unlock();
   FLOE_ASSIGN_OR_RETURN(columnar::RecordBatch out,
                         columnar::RecordBatch::Make(out_schema_, std::move(arrays), batch.rows));
   return std::optional<columnar::RecordBatch>(std::move(out));
