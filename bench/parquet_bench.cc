@@ -6,7 +6,8 @@
 // With `read` as the fourth argument, only reads DIR/floe_bench.parquet (for profiling the read
 // path: perf record -g parquet_bench 10000000 /tmp snappy read).
 //
-// Reading decodes columns on FLOE_BENCH_THREADS threads (default: every core, as DuckDB does).
+// Reading decodes columns on FLOE_BENCH_THREADS threads (default: every core, as DuckDB does);
+// FLOE_BENCH_COLUMNS=id,ts reads only those columns (for profiling one column's cost).
 // Writes DIR/floe_bench.parquet, reads it back, and, when DIR/duckdb_bench.parquet exists (written
 // by bench/parquet_bench.mjs with DuckDB), reads that too. Prints one table row per measurement
 // and a final JSON line that parquet_bench.mjs puts beside DuckDB's figures from the same run.
@@ -19,6 +20,7 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "floe/columnar/builder.h"
 #include "floe/columnar/record_batch.h"
@@ -103,6 +105,16 @@ Result<std::pair<double, int64_t>> Read(const std::string& path) {
   FLOE_ASSIGN_OR_RETURN(auto input, LocalFileInput::Open(path));
   ReaderOptions options;
   options.decode_threads = ReadThreads();
+  if (const char* columns = std::getenv("FLOE_BENCH_COLUMNS")) {
+    std::vector<std::string> names;
+    std::string list = columns;
+    for (size_t at = 0; at <= list.size();) {
+      size_t comma = std::min(list.find(',', at), list.size());
+      names.push_back(list.substr(at, comma - at));
+      at = comma + 1;
+    }
+    options.column_names = std::move(names);
+  }
   FLOE_ASSIGN_OR_RETURN(auto reader, FileReader::Open(std::move(input), options));
   int64_t rows = 0;
   while (true) {
