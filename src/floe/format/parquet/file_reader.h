@@ -67,9 +67,11 @@ struct ReaderOptions {
   std::function<bool(const RowGroupInfo&)> row_group_filter;
   // Rows per batch.
   int64_t batch_size = 64 * 1024;
-  // Threads that decode the columns of a batch side by side: the caller's and decode_threads - 1
-  // helpers the reader starts and keeps. Used when every projected field is flat; the input's
-  // ReadAt is then called from several threads at once.
+  // Threads that decode columns side by side: the caller's (inside Next) and decode_threads - 1
+  // helpers the reader starts and keeps, which also decode the next batch while the caller
+  // works on the last one (so up to two batches are held besides the caller's). Used when every
+  // projected field is flat; the input's ReadAt is then called from several threads at once,
+  // between Next calls too. 1: no helper threads, nothing runs outside Next.
   int decode_threads = 1;
 };
 

@@ -4,11 +4,11 @@
 //
 // With more than one thread, the caller's thread and threads - 1 helpers decode column batches
 // side by side, and the helpers keep going while the caller is away, up to kAhead batches past
-// the one it last asked for. Cutting each batch by column alone leaves a thread idle at the end
-// of every batch, because columns differ in cost (in the benchmark, three of five columns carry
-// nearly all the work, and a column's snappy page costs as much as two batches' copying); with
-// the helpers running ahead, the threads rarely wait for each other. A thread with no column to
-// take reads and decompresses the next page of a column another thread is decoding
+// the one it last asked for. Cutting each batch by column alone would leave a thread idle at the
+// end of every batch, because columns differ in cost (in the benchmark, three of five columns
+// carry nearly all the work, and a batch that starts a compressed page of each costs several
+// times one that does not); running ahead, the threads rarely wait for each other. A thread with
+// no column to take reads and decompresses the next page of a column another thread is decoding
 // (ColumnChunkReader::TryPrefetch). The row-group filter runs only on the caller's thread: Next
 // plans the batches the helpers may decode.
 //
