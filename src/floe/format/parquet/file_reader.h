@@ -68,10 +68,10 @@ struct ReaderOptions {
   // Rows per batch.
   int64_t batch_size = 64 * 1024;
   // Threads that decode columns side by side: the caller's (inside Next) and decode_threads - 1
-  // helpers the reader starts and keeps, which also decode the next batch while the caller
-  // works on the last one (so up to two batches are held besides the caller's). Used when every
-  // projected field is flat; the input's ReadAt is then called from several threads at once,
-  // between Next calls too. 1: no helper threads, nothing runs outside Next.
+  // helpers the reader starts and keeps, which also decode the next two batches while the
+  // caller works on the last one (two batches held ahead). Used when every projected field is
+  // flat; the input's ReadAt is then called from several threads at once, between Next calls
+  // too. 1: no helper threads, nothing runs outside Next.
   int decode_threads = 1;
 };
 

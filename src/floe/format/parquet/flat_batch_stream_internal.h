@@ -38,8 +38,9 @@ namespace floe::parquet {
 
 class FlatBatchStream {
  public:
-  // Batches past the one the caller last asked for that helpers may decode meanwhile.
-  static constexpr int64_t kAhead = 1;
+  // Batches past the one the caller last asked for that helpers may decode meanwhile. Each
+  // costs a batch of memory; on the benchmark, 2 read 5-13% faster than 1.
+  static constexpr int64_t kAhead = 2;
 
   // `fields` are the projected top-level fields (each kPrimitive), `leaves` their leaf indices;
   // `keep_row_group` says which row groups to read.
