@@ -11,6 +11,7 @@
 #include "floe/format/parquet/file_reader.h"
 #include "floe/iceberg/partition_spec.h"
 #include "floe/io/fault_injection_file_io.h"
+#include "floe/table/array_literal.h"
 #include "floe/table/file_io_streams.h"
 #include "table/table_test_util.h"
 
@@ -318,6 +319,96 @@ TEST_F(TableTest, OverwriteConflictingWithARemovalFails) {
               IsErrorWith(ErrorKind::kCommitFailed, HasSubstr("no longer in the table")));
   FLOE_ASSERT_OK_AND_ASSIGN(Table fresh, Table::Load(*catalog_, Id("events")));
   EXPECT_THAT(Ids(fresh.NewScan()), ::testing::IsEmpty());
+}
+
+// A data file that lacks an identity-partitioned column (as files imported from Hive do) reads
+// that column as the file's partition value, and filters on it see the value.
+TEST_F(TableTest, IdentityPartitionColumnMissingFromFileReadsAsPartitionValue) {
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto schema, iceberg::Schema::Make(
+                       0, {iceberg::NestedField::Required(1, "id", iceberg::PrimitiveType::Long()),
+                           iceberg::NestedField::Optional(2, "region", iceberg::PrimitiveType::String())}));
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto spec, iceberg::PartitionSpec::Make(
+                     schema, 0, {iceberg::PartitionField(2, 1000, "region", iceberg::Transform::Identity())}));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto loaded,
+                            catalog_->CreateTable(Id("imported"), schema, {.spec = spec}));
+  Table table(catalog_.get(), loaded);
+  // Rows written the usual way carry the column.
+  {
+    columnar::Int64Builder ids;
+    columnar::StringBuilder regions;
+    ASSERT_THAT(ids.Append(100), IsOk());
+    ASSERT_THAT(regions.Append("us"), IsOk());
+    FLOE_ASSERT_OK_AND_ASSIGN(
+        auto batch, columnar::RecordBatch::Make(
+                        columnar::Schema({columnar::Field("id", columnar::DataType::Int64(), false),
+                                          columnar::Field("region", columnar::DataType::String())}),
+                        {*ids.Finish(), *regions.Finish()}));
+    ASSERT_THAT(AppendBatch(table, batch), IsOk());
+  }
+  // A file with the id column only, registered in partition region=eu.
+  const std::string path = table.metadata().location() + "/data/region=eu/imported.parquet";
+  columnar::Schema file_schema({columnar::Field("id", columnar::DataType::Int64(), false, 1)});
+  columnar::Int64Builder ids;
+  for (int64_t id : {1, 2, 3}) ASSERT_THAT(ids.Append(id), IsOk());
+  FLOE_ASSERT_OK_AND_ASSIGN(auto batch, columnar::RecordBatch::Make(file_schema, {*ids.Finish()}));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto out, table.io()->NewOutputFile(path, false));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto writer, parquet::FileWriter::Make(
+                                             file_schema, std::make_unique<FileIOOutputStream>(std::move(out))));
+  ASSERT_THAT(writer->Write(batch), IsOk());
+  FLOE_ASSERT_OK_AND_ASSIGN(auto metrics, writer->Close());
+  iceberg::DataFile file;
+  file.file_path = path;
+  file.file_format = "PARQUET";
+  file.partition = {iceberg::Literal::String("eu")};
+  file.record_count = metrics.row_count;
+  file.file_size_in_bytes = metrics.file_size;
+  ASSERT_THAT(table.Append({file}), IsOk());
+
+  auto regions_by_id = [](const TableScan& scan) {
+    std::map<int64_t, std::string> out;
+    auto reader = scan.Open();
+    EXPECT_THAT(reader, IsOk());
+    while (true) {
+      auto next = (*reader)->Next();
+      EXPECT_THAT(next, IsOk());
+      if (!next.has_value() || !next->has_value()) break;
+      const auto& b = **next;
+      const auto& id = b.column(b.schema().GetFieldIndex("id"));
+      const auto& region = b.column(b.schema().GetFieldIndex("region"));
+      for (int64_t i = 0; i < b.num_rows(); ++i) {
+        out[id.values<int64_t>()[static_cast<size_t>(i)]] =
+            region.IsNull(i) ? "<null>" : std::string(region.GetView(i));
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(regions_by_id(table.NewScan()),
+            (std::map<int64_t, std::string>{{1, "eu"}, {2, "eu"}, {3, "eu"}, {100, "us"}}));
+  EXPECT_EQ(regions_by_id(table.NewScan().Filter(Where("region = 'eu'"))),
+            (std::map<int64_t, std::string>{{1, "eu"}, {2, "eu"}, {3, "eu"}}));
+}
+
+TEST(RepeatLiteralTest, FillsPromotedTypesAndRefusesMismatches) {
+  FLOE_ASSERT_OK_AND_ASSIGN(auto longs,
+                            RepeatLiteral(iceberg::Literal::Int(7), columnar::DataType::Int64(), 3));
+  ASSERT_EQ(longs.length(), 3);
+  EXPECT_EQ(longs.values<int64_t>()[2], 7);
+  FLOE_ASSERT_OK_AND_ASSIGN(auto nulls,
+                            RepeatLiteral(iceberg::Literal::Null(), columnar::DataType::String(), 2));
+  EXPECT_EQ(nulls.null_count(), 2);
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto uuids, RepeatLiteral(iceberg::Literal::Uuid({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}),
+                                columnar::DataType::FixedSizeBinary(16), 2));
+  EXPECT_EQ(uuids.GetView(1).size(), 16u);
+  FLOE_ASSERT_OK_AND_ASSIGN(
+      auto decimals, RepeatLiteral(iceberg::Literal::Decimal(1420, 2), columnar::DataType::Decimal128(9, 2), 1));
+  EXPECT_EQ(decimals.length(), 1);
+  EXPECT_THAT(RepeatLiteral(iceberg::Literal::Int(7), columnar::DataType::String(), 1),
+              IsErrorWith(ErrorKind::kInvalidArgument, HasSubstr("cannot fill")));
+  EXPECT_THAT(RepeatLiteral(iceberg::Literal::Decimal(1420, 2), columnar::DataType::Decimal128(9, 3), 1),
+              IsError(ErrorKind::kInvalidArgument));
 }
 
 TEST_F(TableTest, WriterConformsColumnsAndRejectsBadData) {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "floe/columnar/builder.h"
 #include "floe/iceberg/single_value.h"
 
 namespace floe::table {
@@ -90,6 +91,105 @@ Status AppendLiteralKey(const Literal& value, std::string& key) {
   key.append(reinterpret_cast<const char*>(&n), sizeof(n));
   key.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   return OkStatus();
+}
+
+namespace {
+
+template <typename Builder, typename Value>
+Result<columnar::Array> Repeat(Builder& builder, const Value& value, int64_t length) {
+  FLOE_RETURN_IF_ERROR(builder.Reserve(length));
+  for (int64_t i = 0; i < length; ++i) {
+    FLOE_RETURN_IF_ERROR(builder.Append(value));
+  }
+  return builder.Finish();
+}
+
+std::string_view AsView(const Literal::Bytes& bytes) {
+  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
+}  // namespace
+
+Result<columnar::Array> RepeatLiteral(const Literal& value, const columnar::DataType& type,
+                                      int64_t length) {
+  if (value.is_null()) return columnar::Array::MakeAllNull(type, length);
+  const TypeId id = value.type_id();
+  auto mismatch = [&]() -> Result<columnar::Array> {
+    return InvalidArgument("a {} value cannot fill a {} column", value.ToString(), type.ToString());
+  };
+  switch (type.kind()) {
+    case TypeKind::kBoolean: {
+      if (id != TypeId::kBoolean) return mismatch();
+      columnar::BooleanBuilder b;
+      return Repeat(b, value.bool_value(), length);
+    }
+    case TypeKind::kInt32: {
+      if (id != TypeId::kInt) return mismatch();
+      columnar::Int32Builder b;
+      return Repeat(b, value.int_value(), length);
+    }
+    case TypeKind::kDate32: {
+      if (id != TypeId::kDate) return mismatch();
+      columnar::Date32Builder b;
+      return Repeat(b, value.int_value(), length);
+    }
+    case TypeKind::kInt64: {
+      if (id != TypeId::kLong && id != TypeId::kInt) return mismatch();
+      columnar::Int64Builder b;
+      return Repeat(b, id == TypeId::kInt ? int64_t{value.int_value()} : value.long_value(), length);
+    }
+    case TypeKind::kTime64: {
+      if (id != TypeId::kTime) return mismatch();
+      columnar::Time64Builder b;
+      return Repeat(b, value.long_value(), length);
+    }
+    case TypeKind::kTimestamp: {
+      if (id != TypeId::kTimestamp && id != TypeId::kTimestampTz) return mismatch();
+      columnar::TimestampBuilder b(type.timezone());
+      return Repeat(b, value.long_value(), length);
+    }
+    case TypeKind::kFloat32: {
+      if (id != TypeId::kFloat) return mismatch();
+      columnar::Float32Builder b;
+      return Repeat(b, value.float_value(), length);
+    }
+    case TypeKind::kFloat64: {
+      if (id != TypeId::kDouble && id != TypeId::kFloat) return mismatch();
+      columnar::Float64Builder b;
+      return Repeat(b, id == TypeId::kFloat ? double{value.float_value()} : value.double_value(),
+                    length);
+    }
+    case TypeKind::kDecimal128: {
+      if (id != TypeId::kDecimal || value.decimal_value().scale != type.scale()) return mismatch();
+      columnar::Decimal128Builder b(type.precision(), type.scale());
+      return Repeat(b, columnar::Decimal128::FromInt128(value.decimal_value().unscaled), length);
+    }
+    case TypeKind::kString: {
+      if (id != TypeId::kString) return mismatch();
+      columnar::StringBuilder b;
+      return Repeat(b, std::string_view(value.string_value()), length);
+    }
+    case TypeKind::kBinary: {
+      if (id != TypeId::kBinary && id != TypeId::kFixed) return mismatch();
+      columnar::BinaryBuilder b;
+      return Repeat(b, AsView(value.bytes_value()), length);
+    }
+    case TypeKind::kFixedSizeBinary: {
+      std::string_view bytes;
+      if (id == TypeId::kUuid) {
+        bytes = {reinterpret_cast<const char*>(value.uuid_value().data()), 16};
+      } else if (id == TypeId::kFixed) {
+        bytes = AsView(value.bytes_value());
+      } else {
+        return mismatch();
+      }
+      if (static_cast<int32_t>(bytes.size()) != type.byte_width()) return mismatch();
+      columnar::FixedSizeBinaryBuilder b(type);
+      return Repeat(b, bytes, length);
+    }
+    default:
+      return NotSupported("a {} column cannot be filled from a partition value", type.ToString());
+  }
 }
 
 }  // namespace floe::table

@@ -231,6 +231,7 @@ class TaskReader final : public columnar::BatchReader {
     FLOE_ASSIGN_OR_RETURN(r->equality_deletes_,
                           ReadEqualityDeletes(*io, table_schema, task.deletes));
     r->path_ = task.file.file_path;
+    r->identity_values_ = task.identity_values;
     return r;
   }
 
@@ -289,8 +290,17 @@ class TaskReader final : public columnar::BatchReader {
       if (index < 0) index = raw.schema().GetFieldIndex(field.name());
       if (index < 0) index = raw.schema().GetFieldIndex(AvroCompatibleName(field.name()));
       if (index < 0) {
-        FLOE_ASSIGN_OR_RETURN(auto nulls, columnar::Array::MakeAllNull(field.type(), raw.num_rows()));
-        columns.push_back(std::move(nulls));
+        // Not in the file: an identity partition's value, else null.
+        const auto value = field.field_id() ? identity_values_.find(*field.field_id())
+                                            : identity_values_.end();
+        auto filled = value != identity_values_.end()
+                          ? RepeatLiteral(value->second, field.type(), raw.num_rows())
+                          : columnar::Array::MakeAllNull(field.type(), raw.num_rows());
+        if (!filled) {
+          return filled.error().WithContext(
+              fmt::format("data file {}: filling column '{}'", path_, field.name()));
+        }
+        columns.push_back(std::move(filled).value());
         continue;
       }
       const columnar::Array& column = raw.column(index);
@@ -339,6 +349,7 @@ class TaskReader final : public columnar::BatchReader {
   }
 
   std::string path_;
+  std::map<int32_t, iceberg::Literal> identity_values_;
   columnar::Schema output_schema_;
   iceberg::Schema read_iceberg_ = iceberg::Schema::Make(0, {}).value();
   columnar::Schema read_schema_;
@@ -499,6 +510,14 @@ Result<std::vector<FileScanTask>> TableScan::PlanFiles() const {
       task.spec_id = spec_id;
       task.data_sequence_number = entry.sequence_number.value_or(0);
       task.file = std::move(entry.data_file);
+      if (const iceberg::PartitionSpec* spec = metadata_->SpecById(spec_id)) {
+        const auto& fields = spec->fields();
+        for (size_t i = 0; i < fields.size() && i < task.file.partition.size(); ++i) {
+          if (fields[i].transform().kind() == iceberg::TransformKind::kIdentity) {
+            task.identity_values.emplace(fields[i].source_id(), task.file.partition[i]);
+          }
+        }
+      }
       tasks.push_back(std::move(task));
     }
   }

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,10 @@ struct FileScanTask {
   int32_t spec_id = 0;
   int64_t data_sequence_number = 0;
   std::vector<iceberg::ManifestEntry> deletes;
+  // The file's identity partition values by source column id. A column the data file lacks
+  // reads as its value here (files imported from Hive tables keep partition columns only in
+  // their paths), and as null otherwise.
+  std::map<int32_t, iceberg::Literal> identity_values;
 };
 
 class TableScan {
