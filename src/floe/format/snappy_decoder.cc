@@ -40,6 +40,41 @@ Result<LengthHeader> ParseLength(std::span<const uint8_t> block) {
 
 Error Corrupt(size_t at) { return CorruptFile("corrupt snappy block at byte {}", at); }
 
+// Bytes after a tag that hold a literal's length or a copy's offset.
+inline size_t HeaderBytes(uint32_t tag) {
+  switch (tag & 3) {
+    case 0:
+      return (tag >> 2) >= 60 ? (tag >> 2) - 59 : 0;
+    case 1:
+      return 1;
+    case 2:
+      return 2;
+    default:
+      return 4;
+  }
+}
+
+// An element's length, and for a copy its offset (0 for a literal), from its tag and the
+// HeaderBytes(tag) bytes at `ip`, which it steps past.
+struct Element {
+  size_t length;
+  size_t offset;
+};
+inline Element ParseElement(uint32_t tag, const uint8_t*& ip) {
+  const size_t n = HeaderBytes(tag);
+  uint32_t v = 0;  // the header bytes, little-endian
+  for (size_t i = 0; i < n; ++i) v |= static_cast<uint32_t>(ip[i]) << (8 * i);
+  ip += n;
+  switch (tag & 3) {
+    case 0:
+      return {n == 0 ? (tag >> 2) + 1 : static_cast<size_t>(v) + 1, 0};
+    case 1:
+      return {4 + ((tag >> 2) & 7), ((tag >> 5) << 8) | v};
+    default:
+      return {(tag >> 2) + 1, v};
+  }
+}
+
 }  // namespace
 
 Result<size_t> SnappyUncompressedLength(std::span<const uint8_t> block) {
@@ -73,47 +108,21 @@ Status SnappyUncompress(std::span<const uint8_t> block, std::span<uint8_t> out) 
     uint8_t* const op_safe = op_end - kOutputSlack;
     while (ip < ip_safe && op < op_safe) {
       const uint32_t tag = *ip++;
-      const uint32_t kind = tag & 3;
-      if (kind == 0) {
-        size_t len = (tag >> 2) + 1;
-        if (len <= 16) {
-          Copy16(op, ip);
-          ip += len;
-          op += len;
-          continue;
-        }
-        if (len > 60) {
-          const size_t extra = len - 60;  // 1..4 bytes of length - 1
-          uint32_t v;
-          std::memcpy(&v, ip, 4);
-          v &= UINT32_MAX >> (32 - 8 * extra);
-          ip += extra;
-          len = static_cast<size_t>(v) + 1;
-        }
+      if ((tag & 3) == 0 && (tag >> 2) < 16) {
+        // A literal of up to 16 bytes, the commonest element: one 16-byte move.
+        const size_t len = (tag >> 2) + 1;
+        Copy16(op, ip);
+        ip += len;
+        op += len;
+        continue;
+      }
+      const auto [len, offset] = ParseElement(tag, ip);
+      if ((tag & 3) == 0) {
         if (in_left() < len || out_left() < len) return corrupt_here();
         std::memcpy(op, ip, len);
         ip += len;
         op += len;
         continue;
-      }
-      size_t len;
-      size_t offset;
-      if (kind == 1) {
-        len = 4 + ((tag >> 2) & 7);
-        offset = ((tag >> 5) << 8) | ip[0];
-        ip += 1;
-      } else if (kind == 2) {
-        len = (tag >> 2) + 1;
-        uint16_t v;
-        std::memcpy(&v, ip, 2);
-        offset = v;  // the format is little-endian, as are the machines floe runs on
-        ip += 2;
-      } else {
-        len = (tag >> 2) + 1;
-        uint32_t v;
-        std::memcpy(&v, ip, 4);
-        offset = v;
-        ip += 4;
       }
       // offset 0 wraps around to SIZE_MAX: one test for both ends.
       if (offset - 1 >= static_cast<size_t>(op - base)) return corrupt_here();
@@ -142,42 +151,14 @@ Status SnappyUncompress(std::span<const uint8_t> block, std::span<uint8_t> out) 
   // The last elements, every bound checked.
   while (ip < ip_end) {
     const uint32_t tag = *ip++;
-    const uint32_t kind = tag & 3;
-    if (kind == 0) {
-      size_t len = (tag >> 2) + 1;
-      if (len > 60) {
-        const size_t extra = len - 60;
-        if (in_left() < extra) return Corrupt(block.size());
-        uint32_t v = 0;
-        for (size_t i = 0; i < extra; ++i) v |= static_cast<uint32_t>(ip[i]) << (8 * i);
-        ip += extra;
-        len = static_cast<size_t>(v) + 1;
-      }
+    if (in_left() < HeaderBytes(tag)) return Corrupt(block.size());
+    const auto [len, offset] = ParseElement(tag, ip);
+    if ((tag & 3) == 0) {
       if (in_left() < len || out_left() < len) return corrupt_here();
       std::memcpy(op, ip, len);
       ip += len;
       op += len;
       continue;
-    }
-    size_t len;
-    size_t offset;
-    if (kind == 1) {
-      if (in_left() < 1) return Corrupt(block.size());
-      len = 4 + ((tag >> 2) & 7);
-      offset = ((tag >> 5) << 8) | ip[0];
-      ip += 1;
-    } else if (kind == 2) {
-      if (in_left() < 2) return Corrupt(block.size());
-      len = (tag >> 2) + 1;
-      offset = static_cast<size_t>(ip[0]) | static_cast<size_t>(ip[1]) << 8;
-      ip += 2;
-    } else {
-      if (in_left() < 4) return Corrupt(block.size());
-      len = (tag >> 2) + 1;
-      uint32_t v;
-      std::memcpy(&v, ip, 4);
-      offset = v;
-      ip += 4;
     }
     if (offset - 1 >= static_cast<size_t>(op - base) || len > out_left()) return corrupt_here();
     const uint8_t* src = op - offset;
