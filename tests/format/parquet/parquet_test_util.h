@@ -188,6 +188,20 @@ inline Result<std::vector<uint8_t>> WriteToMemory(const std::vector<RecordBatch>
   return raw->Release();
 }
 
+// `rows` random rows of AllTypesSchema() (RandomFiller with `seed` and `null_share`), and the
+// file `options` writes of them.
+struct RandomFile {
+  RecordBatch batch;
+  std::vector<uint8_t> bytes;
+};
+inline Result<RandomFile> WriteRandomFile(uint64_t seed, double null_share, int64_t rows,
+                                          const WriterOptions& options) {
+  RandomFiller filler(seed, null_share);
+  FLOE_ASSIGN_OR_RETURN(RecordBatch batch, filler.Batch(AllTypesSchema(), rows));
+  FLOE_ASSIGN_OR_RETURN(auto bytes, WriteToMemory({batch}, options));
+  return RandomFile{std::move(batch), std::move(bytes)};
+}
+
 inline Result<std::vector<RecordBatch>> ReadFromMemory(std::vector<uint8_t> bytes,
                                                        ReaderOptions options = {}) {
   FLOE_ASSIGN_OR_RETURN(

@@ -48,26 +48,21 @@ class ParquetStreamingReadTest : public ::testing::TestWithParam<StreamCase> {};
 
 TEST_P(ParquetStreamingReadTest, FlatProjectionReadsBackEqualAcrossPagesAndRowGroups) {
   const StreamCase& c = GetParam();
-  Schema schema = AllTypesSchema();
-  RandomFiller filler(7, c.null_share);
-  auto batch = filler.Batch(schema, 5000);
-  ASSERT_THAT(batch, IsOk());
   WriterOptions options;
   options.codec = c.codec;
   options.row_group_max_rows = 1800;  // row groups of 1800, 1800, 1400 rows
   options.page_size_bytes = 700;      // many pages a chunk, ending anywhere in a batch
   options.slice_rows = 97;
   options.dictionary_size_limit = 300;  // PLAIN fallback mid-chunk
-  auto bytes = WriteToMemory({*batch}, options);
-  ASSERT_THAT(bytes, IsOk());
-  auto expected = ProjectFlat(*batch);
+  FLOE_ASSERT_OK_AND_ASSIGN(auto file, WriteRandomFile(7, c.null_share, 5000, options));
+  auto expected = ProjectFlat(file.batch);
   ASSERT_THAT(expected, IsOk());
   for (int64_t batch_size : {1, 333, 1800, 4096}) {
     ReaderOptions ro;
     ro.field_ids = kFlatIds;
     ro.batch_size = batch_size;
     ro.decode_threads = c.threads;
-    auto read = ReadFromMemory(*bytes, ro);
+    auto read = ReadFromMemory(file.bytes, ro);
     ASSERT_THAT(read, IsOk());
     for (const RecordBatch& b : *read) {
       EXPECT_LE(b.num_rows(), batch_size);
@@ -101,23 +96,18 @@ INSTANTIATE_TEST_SUITE_P(ParquetStreaming, ParquetStreamingReadTest,
                          ::testing::ValuesIn(StreamCases()), StreamCaseName);
 
 TEST(ParquetStreamingReadTest, BatchesKeptByTheCallerStayIntactWhileReadingOn) {
-  Schema schema = AllTypesSchema();
-  RandomFiller filler(11, 0.2);
-  auto batch = filler.Batch(schema, 3000);
-  ASSERT_THAT(batch, IsOk());
   WriterOptions options;
   options.page_size_bytes = 1024;
-  auto bytes = WriteToMemory({*batch}, options);
-  ASSERT_THAT(bytes, IsOk());
+  FLOE_ASSERT_OK_AND_ASSIGN(auto file, WriteRandomFile(11, 0.2, 3000, options));
   ReaderOptions ro;
   ro.field_ids = kFlatIds;
   ro.batch_size = 500;
   ro.decode_threads = 2;
   // ReadAll keeps every batch: pooled buffers must not be handed out twice.
-  auto read = ReadFromMemory(*bytes, ro);
+  auto read = ReadFromMemory(file.bytes, ro);
   ASSERT_THAT(read, IsOk());
   EXPECT_EQ(read->size(), 6u);
-  auto expected = ProjectFlat(*batch);
+  auto expected = ProjectFlat(file.batch);
   ASSERT_THAT(expected, IsOk());
   EXPECT_EQ(CompareRows(*expected, *read), "");
 }
@@ -125,18 +115,13 @@ TEST(ParquetStreamingReadTest, BatchesKeptByTheCallerStayIntactWhileReadingOn) {
 // Helper threads decode ahead of the caller: batches the caller keeps must stay intact, and the
 // rows must come back in order, for every batch size against the page and row-group sizes.
 TEST(ParquetStreamingReadTest, HelpersDecodingAheadKeepBatchesInOrder) {
-  Schema schema = AllTypesSchema();
-  RandomFiller filler(13, 0.1);
-  auto batch = filler.Batch(schema, 6000);
-  ASSERT_THAT(batch, IsOk());
   WriterOptions options;
   options.codec = CompressionCodec::kSnappy;
   options.row_group_max_rows = 2500;
   options.page_size_bytes = 900;
   options.slice_rows = 131;
-  auto bytes = WriteToMemory({*batch}, options);
-  ASSERT_THAT(bytes, IsOk());
-  auto expected = ProjectFlat(*batch);
+  FLOE_ASSERT_OK_AND_ASSIGN(auto file, WriteRandomFile(13, 0.1, 6000, options));
+  auto expected = ProjectFlat(file.batch);
   ASSERT_THAT(expected, IsOk());
   for (int threads : {2, 4}) {
     for (int64_t batch_size : {7, 250, 2500, 10000}) {
@@ -144,7 +129,7 @@ TEST(ParquetStreamingReadTest, HelpersDecodingAheadKeepBatchesInOrder) {
       ro.field_ids = kFlatIds;
       ro.batch_size = batch_size;
       ro.decode_threads = threads;
-      auto read = ReadFromMemory(*bytes, ro);
+      auto read = ReadFromMemory(file.bytes, ro);
       ASSERT_THAT(read, IsOk());
       EXPECT_EQ(CompareRows(*expected, *read), "")
           << threads << " threads, batch_size " << batch_size;
@@ -153,21 +138,16 @@ TEST(ParquetStreamingReadTest, HelpersDecodingAheadKeepBatchesInOrder) {
 }
 
 TEST(ParquetStreamingReadTest, DroppingTheReaderMidFileStopsItsHelpers) {
-  Schema schema = AllTypesSchema();
-  RandomFiller filler(17, 0.2);
-  auto batch = filler.Batch(schema, 4000);
-  ASSERT_THAT(batch, IsOk());
   WriterOptions options;
   options.page_size_bytes = 500;
-  auto bytes = WriteToMemory({*batch}, options);
-  ASSERT_THAT(bytes, IsOk());
+  FLOE_ASSERT_OK_AND_ASSIGN(auto file, WriteRandomFile(17, 0.2, 4000, options));
   for (int batches_read = 0; batches_read < 4; ++batches_read) {
     for (int repeat = 0; repeat < 10; ++repeat) {
       ReaderOptions ro;
       ro.field_ids = kFlatIds;
       ro.batch_size = 100;
       ro.decode_threads = 2;
-      auto reader = FileReader::Open(std::make_unique<InMemoryInput>(*bytes), ro);
+      auto reader = FileReader::Open(std::make_unique<InMemoryInput>(file.bytes), ro);
       ASSERT_THAT(reader, IsOk());
       for (int i = 0; i < batches_read; ++i) {
         auto next = (*reader)->Next();
@@ -182,19 +162,14 @@ TEST(ParquetStreamingReadTest, DroppingTheReaderMidFileStopsItsHelpers) {
 // A damaged page in the middle of a column: every thread count returns the same batches before
 // it, then the same error, whichever thread met the damage first.
 TEST(ParquetStreamingReadTest, DamagedPageGivesTheSameBatchesThenTheSameError) {
-  Schema schema = AllTypesSchema();
-  RandomFiller filler(19, 0.1);
-  auto batch = filler.Batch(schema, 5000);
-  ASSERT_THAT(batch, IsOk());
   WriterOptions options;
   options.codec = CompressionCodec::kSnappy;
   options.page_size_bytes = 800;
   options.row_group_max_rows = 1000;
-  auto bytes = WriteToMemory({*batch}, options);
-  ASSERT_THAT(bytes, IsOk());
-  std::vector<uint8_t> damaged = *bytes;
+  FLOE_ASSERT_OK_AND_ASSIGN(auto file, WriteRandomFile(19, 0.1, 5000, options));
+  std::vector<uint8_t> damaged = file.bytes;
   {
-    auto reader = FileReader::Open(std::make_unique<InMemoryInput>(*bytes));
+    auto reader = FileReader::Open(std::make_unique<InMemoryInput>(file.bytes));
     ASSERT_THAT(reader, IsOk());
     // The first page header of the int64 column "i64" (leaf 2) in the third row group.
     const ColumnMetaData& md = *(*reader)->metadata().row_groups[2].columns[2].meta_data;
