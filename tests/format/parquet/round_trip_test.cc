@@ -101,23 +101,18 @@ INSTANTIATE_TEST_SUITE_P(ParquetCases, ParquetRoundTripTest, ::testing::ValuesIn
                          CaseName);
 
 TEST(ParquetWriterTest, SmallRowGroupsMakeManyRowGroupsAndPages) {
-  Schema schema = AllTypesSchema();
-  RandomFiller filler(5, 0.3);
-  auto batch = filler.Batch(schema, 3000);
-  ASSERT_THAT(batch, IsOk());
   WriterOptions options;
   options.row_group_max_rows = 1000;
   options.page_size_bytes = 512;
   options.slice_rows = 128;
-  auto bytes = WriteToMemory({*batch}, options);
-  ASSERT_THAT(bytes, IsOk());
-  auto reader = FileReader::Open(std::make_unique<InMemoryInput>(*bytes));
+  FLOE_ASSERT_OK_AND_ASSIGN(auto file, WriteRandomFile(5, 0.3, 3000, options));
+  auto reader = FileReader::Open(std::make_unique<InMemoryInput>(file.bytes));
   ASSERT_THAT(reader, IsOk());
   EXPECT_EQ((*reader)->num_row_groups(), 3);
   EXPECT_EQ((*reader)->num_rows(), 3000);
   auto all = (*reader)->ReadAll();
   ASSERT_THAT(all, IsOk());
-  EXPECT_EQ(CompareRows(*batch, *all), "");
+  EXPECT_EQ(CompareRows(file.batch, *all), "");
 }
 
 // A chunk keeps its dictionary only where the dictionary page plus the indices are smaller than
